@@ -1,0 +1,147 @@
+using System.Text;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Timeline;
+
+namespace ChatOpsBot.Core.Commands;
+
+/// <summary>
+/// Turns command text typed on any platform into an <see cref="IncidentService"/> call and a reply.
+/// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means.
+/// </summary>
+public sealed class CommandHandler(IncidentService incidents)
+{
+    private const int TimelineReplyLimit = 30;
+
+    public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        var parsed = CommandParser.Parse(text);
+        if (!parsed.Succeeded)
+        {
+            return CommandOutcome.Error(parsed.Error!, parsed.Usage!);
+        }
+
+        var command = parsed.Command!.Command;
+        var context = new EventContext(actor, EventSource.Command);
+        switch (command)
+        {
+            case HelpCommand help:
+                return CommandOutcome.Reply(help.Topic is null ? CommandUsage.Help() : $"Usage: `{CommandUsage.For(help.Topic)}`");
+            case ListCommand:
+                return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
+            case DeclareCommand declare:
+                return Reply(await incidents.DeclareAsync(
+                    new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
+                    r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}): {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
+                    CommandUsage.For("declare"));
+        }
+
+        var incident = parsed.Command.IncidentNumber is { } n
+            ? await incidents.GetAsync(n, cancellationToken)
+            : await incidents.FindByChannelAsync(conversation, cancellationToken);
+        if (incident is null)
+        {
+            return CommandOutcome.Error(
+                $"This channel is not an incident channel. Name the incident: `/incident INC-7 {command.Name} ...`.", CommandUsage.For(command.Name));
+        }
+
+        if (!incident.Exists)
+        {
+            return CommandOutcome.Error($"There is no {Incident.FormatKey(parsed.Command.IncidentNumber ?? 0)}. `/incident list` shows the open ones.", CommandUsage.For(command.Name));
+        }
+
+        if (incident.IsPrivate && !IsParticipant(incident, actor))
+        {
+            // A private incident is invisible to outsiders: answer as if it did not exist.
+            return CommandOutcome.Error($"There is no {incident.Key}. `/incident list` shows the open ones.", CommandUsage.For(command.Name));
+        }
+
+        var number = incident.Number;
+        return command switch
+        {
+            ShowRolesCommand => CommandOutcome.Reply(DescribeRoles(incident), number),
+            ShowTimelineCommand => CommandOutcome.Reply(await DescribeTimelineAsync(incident, cancellationToken), number),
+            AssignRoleCommand r => Reply(await incidents.ExecuteAsync(number, i => i.AssignRole(r.Role, r.Assignee, incidents.Settings), context, cancellationToken),
+                res => $"{r.Assignee.Mention} is now {r.Role} of {res.Incident.Key}.", CommandUsage.For(r.Role == Roles.Commander ? "commander" : r.Role == Roles.Scribe ? "scribe" : "role")),
+            ChangeSeverityCommand s => Reply(await incidents.ExecuteAsync(number, i => i.ChangeSeverity(s.Severity), context, cancellationToken),
+                res => $"{res.Incident.Key} is now {s.Severity.Label()}.", CommandUsage.For("severity")),
+            ChangeStatusCommand s => Reply(await incidents.ExecuteAsync(number, i => i.ChangeStatus(s.Status), context, cancellationToken),
+                res => $"{res.Incident.Key} is now {s.Status.Label()}.", CommandUsage.For("status")),
+            PostUpdateCommand u => Reply(await incidents.ExecuteAsync(number, i => i.PostStatusUpdate(u.Text), context, cancellationToken),
+                res => $"Status update posted on {res.Incident.Key}.", CommandUsage.For("update")),
+            AddNoteCommand note => Reply(await incidents.ExecuteAsync(number, i => i.AddNote(note.Text), context, cancellationToken),
+                res => $"Noted on the {res.Incident.Key} timeline.", CommandUsage.For("note")),
+            AddActionItemCommand a => Reply(await incidents.ExecuteAsync(number, i => i.AddActionItem(a.Text, a.Owner), context, cancellationToken),
+                res => $"Action item #{res.Incident.ActionItems.Count} added to {res.Incident.Key}.", CommandUsage.For("action")),
+            ResolveCommand r => Reply(await incidents.ExecuteAsync(number, i => i.Resolve(r.Summary), context, cancellationToken),
+                res => $"{res.Incident.Key} is resolved. Close it with `/incident close` once the follow-up is done.", CommandUsage.For("resolve")),
+            CloseCommand => Reply(await incidents.ExecuteAsync(number, i => i.Close(), context, cancellationToken),
+                res => $"{res.Incident.Key} is closed.", CommandUsage.For("close")),
+            ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
+                res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
+            _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
+        };
+    }
+
+    private static CommandOutcome Reply(CommandResult result, Func<CommandResult, string> success, string usage) =>
+        result switch
+        {
+            { Refusal: { } refusal } => CommandOutcome.Error(refusal, usage),
+            { NoChangeReason: { } same } => CommandOutcome.Reply(same, result.Incident.Number),
+            _ => CommandOutcome.Reply(success(result), result.Incident.Number),
+        };
+
+    private async Task<string> ListOpenAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var open = (await incidents.ListAsync(cancellationToken))
+            .Where(i => i.Status.IsOpen() && (!i.IsPrivate || IsParticipant(i, actor)))
+            .OrderBy(i => i.Severity).ThenBy(i => i.Number)
+            .ToList();
+        if (open.Count == 0)
+        {
+            return "No open incidents. 🎉";
+        }
+
+        var sb = new StringBuilder($"{open.Count} open incident{(open.Count == 1 ? "" : "s")}:");
+        foreach (var i in open)
+        {
+            sb.Append($"\n• {i.Key} · {i.Severity.Label()} · {i.Status.Label()} · {i.Title} · IC {i.Commander?.Mention ?? "none"}");
+            if (i.Channel is not null)
+            {
+                sb.Append($" · #{i.Channel.Name ?? i.Channel.Id}");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private string DescribeRoles(Incident incident)
+    {
+        var sb = new StringBuilder($"Roles on {incident.Key}:");
+        foreach (var role in incidents.Settings.Roles)
+        {
+            sb.Append($"\n• {role}: {incident.Roles.GetValueOrDefault(role)?.Mention ?? "unassigned"}");
+        }
+
+        return sb.ToString();
+    }
+
+    private async Task<string> DescribeTimelineAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        var events = (await incidents.ReadTimelineAsync(incident.Number, cancellationToken)).Where(e => !TimelineText.IsBookkeeping(e)).ToList();
+        var sb = new StringBuilder($"Timeline of {incident.Key} (UTC):");
+        if (events.Count > TimelineReplyLimit)
+        {
+            sb.Append($"\n… {events.Count - TimelineReplyLimit} earlier entries; export the whole timeline from /api/incidents/{incident.Number}/events");
+        }
+
+        foreach (var e in events.TakeLast(TimelineReplyLimit))
+        {
+            sb.Append($"\n{e.OccurredAt:yyyy-MM-dd HH:mm:ss} {TimelineText.Describe(e)}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsParticipant(Incident incident, Actor actor) =>
+        incident.Participants.Any(p => p.Id == actor.Id) || incident.InvitedUserIds.Contains(actor.Id);
+}

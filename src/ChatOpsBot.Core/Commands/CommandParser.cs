@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using ChatOpsBot.Core.Incidents;
+
+namespace ChatOpsBot.Core.Commands;
+
+/// <summary>
+/// Parses the command language every chat platform shares: "/incident [INC-n] &lt;subcommand&gt; ...".
+/// The leading "/incident" is optional, since Slack sends the command word separately from its text.
+/// </summary>
+public static partial class CommandParser
+{
+    public static ParseResult Parse(string? text)
+    {
+        var rest = (text ?? "").Trim();
+        if (rest.StartsWith("/incident", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = rest["/incident".Length..].TrimStart();
+        }
+
+        int? number = null;
+        var key = IncidentKey().Match(rest);
+        if (key.Success)
+        {
+            if (!int.TryParse(key.Groups["n"].Value, out var n) || n <= 0)
+            {
+                return ParseResult.Fail($"\"{key.Value.Trim()}\" is not an incident number.", CommandUsage.Help());
+            }
+
+            number = n;
+            rest = rest[key.Length..];
+        }
+
+        var (word, args) = SplitFirst(rest);
+        var sub = word.ToLowerInvariant();
+        return sub switch
+        {
+            "" or "help" => ParseResult.Ok(new HelpCommand(args.Length > 0 ? args.ToLowerInvariant() : null), number),
+            "declare" => ParseDeclare(args, number),
+            "commander" or "ic" => ParseRole("commander", sub, args, number),
+            "scribe" => ParseRole("scribe", sub, args, number),
+            "role" => ParseNamedRole(args, number),
+            "severity" or "sev" => ParseSeverity(args, number),
+            "status" => ParseStatus(args, number),
+            "update" => ParseText(args, number, "update", "Write the update after `update`.", t => new PostUpdateCommand(t)),
+            "note" => ParseText(args, number, "note", "Write the note after `note`.", t => new AddNoteCommand(t)),
+            "action" => ParseAction(args, number),
+            "resolve" => ParseResult.Ok(new ResolveCommand(args.Length > 0 ? args : null), number),
+            "close" => NoArguments(new CloseCommand(), args, number),
+            "reopen" => NoArguments(new ReopenCommand(), args, number),
+            "roles" => NoArguments(new ShowRolesCommand(), args, number),
+            "timeline" => NoArguments(new ShowTimelineCommand(), args, number),
+            "list" => ParseResult.Ok(new ListCommand(), number),
+            _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
+        };
+    }
+
+    private static ParseResult ParseDeclare(string args, int? number)
+    {
+        var usage = CommandUsage.For("declare");
+        if (number is not null)
+        {
+            return ParseResult.Fail("`declare` starts a new incident; leave out the incident number.", usage);
+        }
+
+        Severity? severity = null;
+        var isPrivate = false;
+        var rest = args;
+        while (true)
+        {
+            var (token, after) = SplitFirst(rest);
+            if (severity is null && SeverityText.TryParse(token, out var s))
+            {
+                severity = s;
+            }
+            else if (!isPrivate && token.Equals("private", StringComparison.OrdinalIgnoreCase))
+            {
+                isPrivate = true;
+            }
+            else
+            {
+                break;
+            }
+
+            rest = after;
+        }
+
+        if (rest.Length == 0)
+        {
+            return ParseResult.Fail("The incident needs a title.", usage);
+        }
+
+        if (rest.Length > IncidentSettings.DefaultMaxTitleLength)
+        {
+            return ParseResult.Fail($"The title is {rest.Length} characters; keep it to {IncidentSettings.DefaultMaxTitleLength}.", usage);
+        }
+
+        return ParseResult.Ok(new DeclareCommand(severity, isPrivate, rest), null);
+    }
+
+    private static ParseResult ParseRole(string role, string word, string args, int? number)
+    {
+        var usage = CommandUsage.For(word);
+        var (token, extra) = SplitFirst(args);
+        if (token.Length == 0)
+        {
+            return ParseResult.Fail($"Say who: `{word} @user`.", usage);
+        }
+
+        if (!Mentions.TryParse(token, out var user) || extra.Length > 0)
+        {
+            return ParseResult.Fail($"\"{args}\" is not a user; mention one person, like @alice.", usage);
+        }
+
+        return ParseResult.Ok(new AssignRoleCommand(role, user), number);
+    }
+
+    private static ParseResult ParseNamedRole(string args, int? number)
+    {
+        var (role, rest) = SplitFirst(args);
+        if (role.Length == 0 || role.StartsWith('@') || role.StartsWith("<@", StringComparison.Ordinal))
+        {
+            return ParseResult.Fail("Name the role before the user.", CommandUsage.For("role"));
+        }
+
+        var result = ParseRole(role.ToLowerInvariant(), "role", rest, number);
+        return result.Succeeded ? result : ParseResult.Fail(result.Error!, CommandUsage.For("role"));
+    }
+
+    private static ParseResult ParseSeverity(string args, int? number) =>
+        SeverityText.TryParse(args, out var severity)
+            ? ParseResult.Ok(new ChangeSeverityCommand(severity), number)
+            : ParseResult.Fail(args.Length == 0 ? "Which severity?" : $"\"{args}\" is not a severity; use sev1 to sev4.", CommandUsage.For("severity"));
+
+    private static ParseResult ParseStatus(string args, int? number)
+    {
+        var status = args.ToLowerInvariant() switch
+        {
+            "investigating" => IncidentStatus.Investigating,
+            "identified" => IncidentStatus.Identified,
+            "monitoring" => IncidentStatus.Monitoring,
+            _ => (IncidentStatus?)null,
+        };
+        return status is { } s
+            ? ParseResult.Ok(new ChangeStatusCommand(s), number)
+            : ParseResult.Fail(
+                args.ToLowerInvariant() is "resolved" or "closed"
+                    ? $"Use `/incident {(args.Equals("resolved", StringComparison.OrdinalIgnoreCase) ? "resolve" : "close")}` for that."
+                    : args.Length == 0 ? "Which status?" : $"\"{args}\" is not a status.",
+                CommandUsage.For("status"));
+    }
+
+    private static ParseResult ParseText(string args, int? number, string name, string whenEmpty, Func<string, IncidentCommand> create)
+    {
+        if (args.Length == 0)
+        {
+            return ParseResult.Fail(whenEmpty, CommandUsage.For(name));
+        }
+
+        return args.Length > IncidentSettings.MaxTextLength
+            ? ParseResult.Fail($"That is {args.Length} characters; keep it to {IncidentSettings.MaxTextLength}.", CommandUsage.For(name))
+            : ParseResult.Ok(create(args), number);
+    }
+
+    private static ParseResult ParseAction(string args, int? number)
+    {
+        // The owner, if any, is the last word: "action Roll back the deploy @bob".
+        var lastSpace = args.LastIndexOf(' ');
+        var last = lastSpace < 0 ? args : args[(lastSpace + 1)..];
+        Actor? owner = null;
+        var text = args;
+        if (Mentions.TryParse(last, out var user))
+        {
+            owner = user;
+            text = lastSpace < 0 ? "" : args[..lastSpace].TrimEnd();
+        }
+
+        var parsed = ParseText(text, number, "action", "Describe the action item after `action`.", t => new AddActionItemCommand(t, owner));
+        return parsed;
+    }
+
+    private static ParseResult NoArguments(IncidentCommand command, string args, int? number) =>
+        args.Length == 0
+            ? ParseResult.Ok(command, number)
+            : ParseResult.Fail($"`{command.Name}` takes no arguments.", CommandUsage.For(command.Name));
+
+    private static (string Word, string Remainder) SplitFirst(string text)
+    {
+        text = text.TrimStart();
+        var end = text.IndexOfAny([' ', '\t', '\n', '\r']);
+        return end < 0 ? (text, "") : (text[..end], text[end..].Trim());
+    }
+
+    [GeneratedRegex(@"^INC-(?<n>\d{1,9})(\s+|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex IncidentKey();
+}

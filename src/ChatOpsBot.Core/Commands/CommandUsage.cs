@@ -1,0 +1,36 @@
+namespace ChatOpsBot.Core.Commands;
+
+/// <summary>The usage line of each subcommand, shown by help and with every parse error.</summary>
+public static class CommandUsage
+{
+    public static readonly IReadOnlyList<(string Name, string Usage, string Description)> All =
+    [
+        ("declare", "/incident declare [sev1..sev4] [private] <title>", "Declare an incident; you become commander."),
+        ("commander", "/incident commander @user", "Hand the incident commander role to someone (also: ic)."),
+        ("scribe", "/incident scribe @user", "Assign the scribe."),
+        ("role", "/incident role <role> @user", "Assign any configured role."),
+        ("severity", "/incident severity <sev1..sev4>", "Change the severity."),
+        ("status", "/incident status <investigating|identified|monitoring>", "Change the status."),
+        ("update", "/incident update <text>", "Post a status update for stakeholders."),
+        ("note", "/incident note <text>", "Add a note to the timeline."),
+        ("action", "/incident action <text> [@owner]", "Add an action item."),
+        ("resolve", "/incident resolve [summary]", "Resolve the incident."),
+        ("close", "/incident close", "Close a resolved incident."),
+        ("reopen", "/incident reopen", "Reopen a resolved incident."),
+        ("roles", "/incident roles", "Show who holds which role."),
+        ("timeline", "/incident timeline", "Show the timeline."),
+        ("list", "/incident list", "List open incidents."),
+        ("help", "/incident help [command]", "Show this help."),
+    ];
+
+    public static string For(string name)
+    {
+        name = name == "ic" ? "commander" : name;
+        var entry = All.FirstOrDefault(u => u.Name == name);
+        return entry.Usage ?? Help();
+    }
+
+    public static string Help() =>
+        "Commands (outside an incident channel, name the incident: `/incident INC-7 note ...`):\n"
+        + string.Join("\n", All.Select(u => $"`{u.Usage}` — {u.Description}"));
+}

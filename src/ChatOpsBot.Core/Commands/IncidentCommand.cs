@@ -1,0 +1,92 @@
+using ChatOpsBot.Core.Incidents;
+
+namespace ChatOpsBot.Core.Commands;
+
+/// <summary>A parsed "/incident ..." command, platform-neutral. Users are <see cref="Actor"/>s taken from mentions.</summary>
+public abstract record IncidentCommand
+{
+    /// <summary>The subcommand word, for usage help and metrics.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether the command acts on one incident (implied by the channel, or named as INC-n).</summary>
+    public virtual bool NeedsIncident => true;
+}
+
+public sealed record DeclareCommand(Severity? Severity, bool IsPrivate, string Title) : IncidentCommand
+{
+    public override string Name => "declare";
+
+    public override bool NeedsIncident => false;
+}
+
+public sealed record AssignRoleCommand(string Role, Actor Assignee) : IncidentCommand
+{
+    public override string Name => "role";
+}
+
+public sealed record ChangeSeverityCommand(Severity Severity) : IncidentCommand
+{
+    public override string Name => "severity";
+}
+
+public sealed record ChangeStatusCommand(IncidentStatus Status) : IncidentCommand
+{
+    public override string Name => "status";
+}
+
+public sealed record PostUpdateCommand(string Text) : IncidentCommand
+{
+    public override string Name => "update";
+}
+
+public sealed record AddNoteCommand(string Text) : IncidentCommand
+{
+    public override string Name => "note";
+}
+
+public sealed record AddActionItemCommand(string Text, Actor? Owner) : IncidentCommand
+{
+    public override string Name => "action";
+}
+
+public sealed record ResolveCommand(string? Summary) : IncidentCommand
+{
+    public override string Name => "resolve";
+}
+
+public sealed record CloseCommand : IncidentCommand
+{
+    public override string Name => "close";
+}
+
+public sealed record ReopenCommand : IncidentCommand
+{
+    public override string Name => "reopen";
+}
+
+public sealed record ShowRolesCommand : IncidentCommand
+{
+    public override string Name => "roles";
+}
+
+public sealed record ShowTimelineCommand : IncidentCommand
+{
+    public override string Name => "timeline";
+}
+
+public sealed record ListCommand : IncidentCommand
+{
+    public override string Name => "list";
+
+    public override bool NeedsIncident => false;
+}
+
+public sealed record HelpCommand(string? Topic) : IncidentCommand
+{
+    public override string Name => "help";
+
+    public override bool NeedsIncident => false;
+}
+
+/// <summary>A command and the incident it names explicitly (null: implied by the channel).</summary>
+public sealed record ParsedCommand(IncidentCommand Command, int? IncidentNumber);

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using ChatOpsBot.Core.Incidents;
+
+namespace ChatOpsBot.Core.Commands;
+
+/// <summary>Reads user mentions in the forms chat platforms send: Slack's &lt;@U123&gt; and &lt;@U123|name&gt;, and plain @name.</summary>
+public static partial class Mentions
+{
+    public static bool TryParse(string token, out Actor user)
+    {
+        var slack = SlackMention().Match(token);
+        if (slack.Success)
+        {
+            user = new Actor(slack.Groups["id"].Value, slack.Groups["name"].Success ? slack.Groups["name"].Value : null);
+            return true;
+        }
+
+        var plain = PlainMention().Match(token);
+        if (plain.Success)
+        {
+            user = new Actor(plain.Groups["name"].Value);
+            return true;
+        }
+
+        user = Actor.Bot;
+        return false;
+    }
+
+    [GeneratedRegex(@"^<@(?<id>[A-Za-z0-9]+)(\|(?<name>[^>]+))?>$")]
+    private static partial Regex SlackMention();
+
+    [GeneratedRegex(@"^@(?<name>[\p{L}\p{N}._-]{1,80})$")]
+    private static partial Regex PlainMention();
+}

@@ -1,0 +1,13 @@
+namespace ChatOpsBot.Core.Incidents;
+
+/// <summary>Where an event came from, so the timeline can tell a typed command from a pinned message or an alert.</summary>
+public enum EventSource
+{
+    Command = 1,
+    PinnedMessage = 2,
+    Reaction = 3,
+    Alert = 4,
+    Reminder = 5,
+    Bot = 6,
+    Api = 7,
+}

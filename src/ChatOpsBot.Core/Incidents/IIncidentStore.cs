@@ -1,0 +1,34 @@
+namespace ChatOpsBot.Core.Incidents;
+
+/// <summary>
+/// Where timelines live. One small contract with Redis and SQLite behind it; both pass the same contract tests.
+/// </summary>
+public interface IIncidentStore
+{
+    /// <summary>Hands out INC numbers: 1, 2, 3... never the same one twice, across replicas.</summary>
+    Task<int> AllocateNumberAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="events"/> if the incident's timeline is still at <paramref name="expectedVersion"/>
+    /// (0 for a new incident); otherwise appends nothing and reports the current version.
+    /// The store assigns each event's <see cref="IncidentEvent.Version"/> and <see cref="IncidentEvent.RecordedAt"/>.
+    /// </summary>
+    Task<AppendResult> AppendAsync(int incidentNumber, long expectedVersion, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>The incident's events with a version greater than <paramref name="afterVersion"/>, oldest first.</summary>
+    Task<IReadOnlyList<IncidentEvent>> ReadAsync(int incidentNumber, long afterVersion, CancellationToken cancellationToken);
+
+    /// <summary>Every incident number that has at least one event, ascending.</summary>
+    Task<IReadOnlyList<int>> ListIncidentNumbersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically claims <paramref name="key"/> for <paramref name="ttl"/>. True for exactly one caller until it expires:
+    /// de-duplicates retried webhooks and makes a reminder fire once across replicas.
+    /// </summary>
+    Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken);
+}
+
+public sealed record AppendResult(bool Succeeded, long CurrentVersion, IReadOnlyList<IncidentEvent> Appended)
+{
+    public static AppendResult Conflict(long currentVersion) => new(false, currentVersion, []);
+}

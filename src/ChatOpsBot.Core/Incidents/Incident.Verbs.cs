@@ -1,0 +1,136 @@
+namespace ChatOpsBot.Core.Incidents;
+
+/// <summary>
+/// The state changes an incident allows. Each verb checks the current state and returns the events to
+/// append, a refusal with a reason a responder can act on, or "no change" when the command changes nothing.
+/// </summary>
+public sealed partial record Incident
+{
+    public static Decision Declare(string title, Severity severity, bool isPrivate, Actor declarer, Actor? commander,
+        ConversationRef? origin, IncidentSettings settings, string? description = null)
+    {
+        title = title.Trim();
+        if (title.Length == 0)
+        {
+            return Decision.Refuse("An incident needs a title.");
+        }
+
+        if (title.Length > settings.MaxTitleLength)
+        {
+            return Decision.Refuse($"The title is {title.Length} characters; keep it to {settings.MaxTitleLength}.");
+        }
+
+        return Decision.Accept(
+            new Declared(title, severity, isPrivate, origin, string.IsNullOrWhiteSpace(description) ? null : description.Trim()),
+            new RoleAssigned(Incidents.Roles.Commander, commander ?? declarer, null));
+    }
+
+    public Decision AssignRole(string role, Actor assignee, IncidentSettings settings)
+    {
+        if (RefuseIfClosed() is { } refused)
+        {
+            return refused;
+        }
+
+        var canonical = settings.Roles.FirstOrDefault(r => r.Equals(role, StringComparison.OrdinalIgnoreCase))
+            ?? (role.Equals(Incidents.Roles.Commander, StringComparison.OrdinalIgnoreCase) ? Incidents.Roles.Commander : null);
+        if (canonical is null)
+        {
+            return Decision.Refuse($"There is no role \"{role}\". Roles: {string.Join(", ", settings.Roles)}.");
+        }
+
+        var current = Roles.GetValueOrDefault(canonical);
+        if (current?.Id == assignee.Id)
+        {
+            return Decision.NoChange($"{assignee.Mention} is already {canonical} of {Key}.");
+        }
+
+        return Decision.Accept(new RoleAssigned(canonical, assignee, current));
+    }
+
+    public Decision ChangeSeverity(Severity severity)
+    {
+        if (RefuseIfClosed() is { } refused)
+        {
+            return refused;
+        }
+
+        return severity == Severity
+            ? Decision.NoChange($"{Key} is already {severity.Label()}.")
+            : Decision.Accept(new SeverityChanged(Severity, severity));
+    }
+
+    public Decision ChangeStatus(IncidentStatus status)
+    {
+        if (status is IncidentStatus.Resolved or IncidentStatus.Closed)
+        {
+            return Decision.Refuse($"Use `resolve` or `close` to {(status == IncidentStatus.Resolved ? "resolve" : "close")} an incident.");
+        }
+
+        if (RefuseUnlessOpen() is { } refused)
+        {
+            return refused;
+        }
+
+        // Going back (monitoring -> investigating) is allowed: a fix that did not hold is a real event.
+        return status == Status
+            ? Decision.NoChange($"{Key} is already {status.Label()}.")
+            : Decision.Accept(new StatusChanged(Status, status));
+    }
+
+    public Decision PostStatusUpdate(string text) =>
+        RefuseIfClosed() ?? RefuseIfBadText(text, "A status update needs text.") ?? Decision.Accept(new StatusUpdatePosted(text.Trim()));
+
+    public Decision AddNote(string text) =>
+        RefuseIfClosed() ?? RefuseIfBadText(text, "A note needs text.") ?? Decision.Accept(new NoteAdded(text.Trim()));
+
+    public Decision AddActionItem(string text, Actor? owner) =>
+        RefuseIfClosed()
+        ?? RefuseIfBadText(text, "An action item needs text.")
+        ?? Decision.Accept(new ActionItemAdded(ActionItems.Count + 1, text.Trim(), owner));
+
+    public Decision Resolve(string? summary)
+    {
+        if (Status == IncidentStatus.Resolved)
+        {
+            return Decision.Refuse($"{Key} is already resolved. Use `reopen` if it is back.");
+        }
+
+        if (RefuseIfClosed() is { } refused)
+        {
+            return refused;
+        }
+
+        if (summary is { Length: > IncidentSettings.MaxTextLength })
+        {
+            return Decision.Refuse($"Keep the summary to {IncidentSettings.MaxTextLength} characters.");
+        }
+
+        return Decision.Accept(new Resolved(string.IsNullOrWhiteSpace(summary) ? null : summary.Trim()));
+    }
+
+    public Decision Close() => Status switch
+    {
+        IncidentStatus.Closed => Decision.Refuse($"{Key} is already closed."),
+        IncidentStatus.Resolved => Decision.Accept(new Closed()),
+        _ => Decision.Refuse($"{Key} is still {Status.Label()}. Resolve it first: `resolve <summary>`."),
+    };
+
+    public Decision Reopen() => Status switch
+    {
+        IncidentStatus.Resolved => Decision.Accept(new Reopened()),
+        IncidentStatus.Closed => Decision.Refuse($"{Key} is closed and cannot be reopened. Declare a new incident and link it."),
+        _ => Decision.Refuse($"{Key} is not resolved; it is {Status.Label()}."),
+    };
+
+    private Decision? RefuseIfClosed() =>
+        Status == IncidentStatus.Closed ? Decision.Refuse($"{Key} is closed; nothing more can be added to it.") : null;
+
+    private Decision? RefuseUnlessOpen() =>
+        RefuseIfClosed() ?? (Status == IncidentStatus.Resolved ? Decision.Refuse($"{Key} is resolved. Use `reopen` first.") : null);
+
+    private static Decision? RefuseIfBadText(string text, string whenEmpty) =>
+        string.IsNullOrWhiteSpace(text) ? Decision.Refuse(whenEmpty)
+        : text.Length > IncidentSettings.MaxTextLength ? Decision.Refuse($"Keep it to {IncidentSettings.MaxTextLength} characters; this is {text.Length}.")
+        : null;
+}

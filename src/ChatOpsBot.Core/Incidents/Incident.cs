@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+
+namespace ChatOpsBot.Core.Incidents;
+
+/// <summary>
+/// An incident's current state: a pure fold over its events. Immutable, so a cached state can be read
+/// by many requests while a command folds the next events into a new instance.
+/// Persistent collections keep <see cref="Apply"/> cheap, so folding grows linearly with the timeline.
+/// </summary>
+public sealed partial record Incident
+{
+    public static readonly Incident None = new();
+
+    public int Number { get; private init; }
+
+    public string Key => FormatKey(Number);
+
+    public string Title { get; private init; } = "";
+
+    public string? Description { get; private init; }
+
+    public Severity Severity { get; private init; }
+
+    public IncidentStatus Status { get; private init; }
+
+    public bool IsPrivate { get; private init; }
+
+    public Actor Declarer { get; private init; } = Actor.Bot;
+
+    public EventSource DeclaredVia { get; private init; }
+
+    /// <summary>Where the incident was declared; the reconciler opens its channel on the same platform.</summary>
+    public ConversationRef? Origin { get; private init; }
+
+    public DateTimeOffset DeclaredAt { get; private init; }
+
+    public DateTimeOffset? ResolvedAt { get; private init; }
+
+    public DateTimeOffset? ClosedAt { get; private init; }
+
+    public DateTimeOffset? LastStatusUpdateAt { get; private init; }
+
+    public string? LastStatusUpdate { get; private init; }
+
+    public string? ResolutionSummary { get; private init; }
+
+    public ImmutableDictionary<string, Actor> Roles { get; private init; } =
+        ImmutableDictionary.Create<string, Actor>(StringComparer.OrdinalIgnoreCase);
+
+    public ImmutableList<RoleAssignment> RoleHistory { get; private init; } = [];
+
+    public ImmutableList<ActionItem> ActionItems { get; private init; } = [];
+
+    public ImmutableList<Severity> SeverityHistory { get; private init; } = [];
+
+    // What the reconciler has done in chat.
+    public ConversationRef? Channel { get; private init; }
+
+    public ImmutableHashSet<string> InvitedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    public string? Topic { get; private init; }
+
+    public string? KickoffMessageId { get; private init; }
+
+    public bool IsAnnounced { get; private init; }
+
+    public long MessagesPostedThrough { get; private init; }
+
+    public long Version { get; private init; }
+
+    public bool Exists => Number > 0;
+
+    public Actor? Commander => Roles.GetValueOrDefault(Incidents.Roles.Commander);
+
+    public Actor? Scribe => Roles.GetValueOrDefault(Incidents.Roles.Scribe);
+
+    /// <summary>Everyone who declared, held a role, or owns an action item: the people the channel should have.</summary>
+    public IEnumerable<Actor> Participants =>
+        new[] { Declarer }
+            .Concat(RoleHistory.Select(a => a.Holder))
+            .Concat(ActionItems.Where(i => i.Owner is not null).Select(i => i.Owner!))
+            .DistinctBy(a => a.Id);
+
+    public static string FormatKey(int number) => $"INC-{number}";
+
+    public static Incident Fold(IEnumerable<IncidentEvent> events) =>
+        events.Aggregate(None, (incident, e) => incident.Apply(e));
+
+    public Incident Apply(IncidentEvent e)
+    {
+        var next = When(e);
+        return next with { Version = e.Version > 0 ? e.Version : Version + 1 };
+    }
+
+    private Incident When(IncidentEvent e) => e switch
+    {
+        Declared d => this with
+        {
+            Number = d.IncidentNumber,
+            Title = d.Title,
+            Description = d.Description,
+            Severity = d.Severity,
+            SeverityHistory = [d.Severity],
+            Status = IncidentStatus.Investigating,
+            IsPrivate = d.IsPrivate,
+            Declarer = d.Actor,
+            DeclaredVia = d.Source,
+            Origin = d.Origin,
+            DeclaredAt = d.OccurredAt,
+        },
+        RoleAssigned r => WithRole(r),
+        SeverityChanged s => this with { Severity = s.To, SeverityHistory = SeverityHistory.Add(s.To) },
+        StatusChanged s => this with { Status = s.To },
+        StatusUpdatePosted u => this with { LastStatusUpdateAt = u.OccurredAt, LastStatusUpdate = u.Text },
+        ActionItemAdded a => this with { ActionItems = ActionItems.Add(new ActionItem(a.ItemNumber, a.Text, a.Owner, a.OccurredAt)) },
+        Resolved r => this with { Status = IncidentStatus.Resolved, ResolvedAt = r.OccurredAt, ResolutionSummary = r.Summary ?? ResolutionSummary },
+        Closed c => this with { Status = IncidentStatus.Closed, ClosedAt = c.OccurredAt },
+        Reopened => this with { Status = IncidentStatus.Investigating, ResolvedAt = null },
+        ChannelOpened c => this with { Channel = c.Channel },
+        MembersInvited m => this with { InvitedUserIds = InvitedUserIds.Union(m.UserIds) },
+        TopicSet t => this with { Topic = t.Topic },
+        KickoffPosted k => this with { KickoffMessageId = k.MessageId },
+        Announced => this with { IsAnnounced = true },
+        ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
+        _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
+    };
+
+    private Incident WithRole(RoleAssigned r)
+    {
+        var history = RoleHistory;
+        var open = history.FindLastIndex(a => a.RelievedAt is null && a.Role.Equals(r.Role, StringComparison.OrdinalIgnoreCase));
+        if (open >= 0)
+        {
+            history = history.SetItem(open, history[open] with { RelievedAt = r.OccurredAt });
+        }
+
+        return this with
+        {
+            Roles = Roles.SetItem(r.Role, r.Assignee),
+            RoleHistory = history.Add(new RoleAssignment(r.Role, r.Assignee, r.OccurredAt)),
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace ChatOpsBot.Core.Incidents;
+
+/// <summary>
+/// One entry on an incident's timeline. The incident is nothing but the fold of these.
+/// <see cref="OccurredAt"/> is when it happened in the world (a pinned message's own time);
+/// <see cref="RecordedAt"/> and <see cref="Version"/> are assigned by the store on append.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(Declared), nameof(Declared))]
+[JsonDerivedType(typeof(RoleAssigned), nameof(RoleAssigned))]
+[JsonDerivedType(typeof(SeverityChanged), nameof(SeverityChanged))]
+[JsonDerivedType(typeof(StatusChanged), nameof(StatusChanged))]
+[JsonDerivedType(typeof(StatusUpdatePosted), nameof(StatusUpdatePosted))]
+[JsonDerivedType(typeof(NoteAdded), nameof(NoteAdded))]
+[JsonDerivedType(typeof(ActionItemAdded), nameof(ActionItemAdded))]
+[JsonDerivedType(typeof(Resolved), nameof(Resolved))]
+[JsonDerivedType(typeof(Closed), nameof(Closed))]
+[JsonDerivedType(typeof(Reopened), nameof(Reopened))]
+[JsonDerivedType(typeof(ChannelOpened), nameof(ChannelOpened))]
+[JsonDerivedType(typeof(MembersInvited), nameof(MembersInvited))]
+[JsonDerivedType(typeof(TopicSet), nameof(TopicSet))]
+[JsonDerivedType(typeof(KickoffPosted), nameof(KickoffPosted))]
+[JsonDerivedType(typeof(Announced), nameof(Announced))]
+[JsonDerivedType(typeof(ChannelMessagesPosted), nameof(ChannelMessagesPosted))]
+public abstract record IncidentEvent
+{
+    // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
+    public Actor Actor { get; init; } = Actor.Bot;
+
+    public EventSource Source { get; init; } = EventSource.Bot;
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>1-based position on the incident's timeline.</summary>
+    public long Version { get; init; }
+
+    /// <summary>The incident this event belongs to; set by the service, kept by the store.</summary>
+    public int IncidentNumber { get; init; }
+}
+
+public sealed record Declared(string Title, Severity Severity, bool IsPrivate, ConversationRef? Origin, string? Description = null) : IncidentEvent;
+
+/// <summary>A role changed hands. <see cref="Previous"/> is the holder it was taken from, so the handoff is on the timeline.</summary>
+public sealed record RoleAssigned(string Role, Actor Assignee, Actor? Previous) : IncidentEvent;
+
+public sealed record SeverityChanged(Severity From, Severity To) : IncidentEvent;
+
+public sealed record StatusChanged(IncidentStatus From, IncidentStatus To) : IncidentEvent;
+
+public sealed record StatusUpdatePosted(string Text) : IncidentEvent;
+
+public sealed record NoteAdded(string Text) : IncidentEvent;
+
+public sealed record ActionItemAdded(int ItemNumber, string Text, Actor? Owner) : IncidentEvent;
+
+public sealed record Resolved(string? Summary) : IncidentEvent;
+
+public sealed record Closed : IncidentEvent;
+
+public sealed record Reopened : IncidentEvent;
+
+// Side effects in chat, recorded by the reconciler so it knows what is done.
+
+public sealed record ChannelOpened(ConversationRef Channel) : IncidentEvent;
+
+public sealed record MembersInvited(IReadOnlyList<string> UserIds) : IncidentEvent;
+
+public sealed record TopicSet(string Topic) : IncidentEvent;
+
+public sealed record KickoffPosted(string MessageId) : IncidentEvent;
+
+public sealed record Announced(ConversationRef Channel, string MessageId) : IncidentEvent;
+
+/// <summary>The reconciler has posted the channel messages for every event up to <see cref="ThroughVersion"/>.</summary>
+public sealed record ChannelMessagesPosted(long ThroughVersion) : IncidentEvent;

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+
+namespace ChatOpsBot.Core.Incidents;
+
+/// <summary>
+/// Runs commands against incidents: fold, decide, append with the expected version, retry on conflict.
+/// Each incident's folded state is cached with its version, and only newer events are read, so a command's
+/// cost does not grow with the length of the timeline. The store's version check keeps replicas honest.
+/// </summary>
+public sealed class IncidentService(IIncidentStore store, TimeProvider clock, IncidentSettings settings)
+{
+    // Another replica may win the race each time; past this many lost races something is badly wrong.
+    private const int MaxAttempts = 64;
+
+    private readonly ConcurrentDictionary<int, Incident> _states = new();
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
+    private readonly ConcurrentDictionary<ConversationRef, int> _channels = new();
+
+    public IncidentSettings Settings => settings;
+
+    /// <summary>Raised after events were appended, with the incident's new state. The reconciler listens.</summary>
+    public event Action<Incident, IReadOnlyList<IncidentEvent>>? Changed;
+
+    public async Task<CommandResult> DeclareAsync(DeclareRequest request, EventContext context, CancellationToken cancellationToken)
+    {
+        var decision = Incident.Declare(request.Title, request.Severity ?? settings.DefaultSeverity, request.IsPrivate,
+            context.Actor, request.Commander, request.Origin, settings, request.Description);
+        if (decision.IsRefused)
+        {
+            return CommandResult.Refused(decision.Refusal!);
+        }
+
+        var number = await store.AllocateNumberAsync(cancellationToken);
+        var result = await store.AppendAsync(number, 0, Stamp(decision.Events, number, context), cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
+        }
+
+        return Publish(Incident.Fold(result.Appended), result.Appended);
+    }
+
+    /// <summary>Applies a domain verb to the incident's latest state, retrying when another writer got there first.</summary>
+    public async Task<CommandResult> ExecuteAsync(int number, Func<Incident, Decision> verb, EventContext context, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(number, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                var incident = await RefreshAsync(number, cancellationToken);
+                if (!incident.Exists)
+                {
+                    return CommandResult.Refused($"There is no {Incident.FormatKey(number)}.");
+                }
+
+                var decision = verb(incident);
+                if (decision.IsRefused)
+                {
+                    return CommandResult.Refused(decision.Refusal!, incident);
+                }
+
+                if (decision.Events.Count == 0)
+                {
+                    return new CommandResult(incident, [], null, decision.NoChangeReason);
+                }
+
+                var result = await store.AppendAsync(number, incident.Version, Stamp(decision.Events, number, context), cancellationToken);
+                if (result.Succeeded)
+                {
+                    return Publish(result.Appended.Aggregate(incident, (s, e) => s.Apply(e)), result.Appended);
+                }
+            }
+
+            throw new InvalidOperationException($"Gave up on {Incident.FormatKey(number)} after {MaxAttempts} concurrent-write conflicts.");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The incident's current state, caught up with the store. <see cref="Incident.None"/> when there is none.</summary>
+    public Task<Incident> GetAsync(int number, CancellationToken cancellationToken) => RefreshAsync(number, cancellationToken);
+
+    public async Task<IReadOnlyList<Incident>> ListAsync(CancellationToken cancellationToken)
+    {
+        var numbers = await store.ListIncidentNumbersAsync(cancellationToken);
+        var incidents = new List<Incident>(numbers.Count);
+        foreach (var number in numbers)
+        {
+            var incident = await RefreshAsync(number, cancellationToken);
+            if (incident.Exists)
+            {
+                incidents.Add(incident);
+            }
+        }
+
+        return incidents;
+    }
+
+    /// <summary>The incident whose channel this is, so commands typed there need not name it.</summary>
+    public async Task<Incident?> FindByChannelAsync(ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        var key = conversation with { Name = null };
+        if (!_channels.ContainsKey(key))
+        {
+            // Another replica may have opened the channel; catch up with every incident once.
+            await ListAsync(cancellationToken);
+        }
+
+        return _channels.TryGetValue(key, out var number) ? await RefreshAsync(number, cancellationToken) : null;
+    }
+
+    public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>
+        store.ReadAsync(number, 0, cancellationToken);
+
+    private async Task<Incident> RefreshAsync(int number, CancellationToken cancellationToken)
+    {
+        var cached = _states.GetValueOrDefault(number, Incident.None);
+        var newer = await store.ReadAsync(number, cached.Version, cancellationToken);
+        if (newer.Count == 0)
+        {
+            return cached;
+        }
+
+        var next = newer.Aggregate(cached, (s, e) => s.Apply(e));
+        Remember(next);
+        return next;
+    }
+
+    private CommandResult Publish(Incident incident, IReadOnlyList<IncidentEvent> appended)
+    {
+        Remember(incident);
+        Changed?.Invoke(incident, appended);
+        return new CommandResult(incident, appended, null, null);
+    }
+
+    private void Remember(Incident incident)
+    {
+        // A slower reader must not replace a newer state with an older one.
+        _states.AddOrUpdate(incident.Number, incident, (_, old) => old.Version >= incident.Version ? old : incident);
+        if (incident.Channel is { } channel)
+        {
+            _channels[channel with { Name = null }] = incident.Number;
+        }
+    }
+
+    private IncidentEvent[] Stamp(IReadOnlyList<IncidentEvent> events, int number, EventContext context)
+    {
+        var occurredAt = context.OccurredAt ?? clock.GetUtcNow();
+        return events.Select(e => e with
+        {
+            IncidentNumber = number,
+            Actor = context.Actor,
+            Source = context.Source,
+            OccurredAt = occurredAt.ToUniversalTime(),
+        }).ToArray();
+    }
+}
+
+public sealed record DeclareRequest(string Title, Severity? Severity = null, bool IsPrivate = false, Actor? Commander = null,
+    ConversationRef? Origin = null, string? Description = null);

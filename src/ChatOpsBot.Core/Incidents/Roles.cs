@@ -1,0 +1,16 @@
+namespace ChatOpsBot.Core.Incidents;
+
+public static class Roles
+{
+    public const string Commander = "commander";
+    public const string Scribe = "scribe";
+    public const string Communications = "communications";
+    public const string Operations = "operations";
+
+    public static readonly IReadOnlyList<string> Defaults = [Commander, Scribe, Communications, Operations];
+}
+
+/// <summary>One stint in a role. The current holder is the assignment with no <see cref="RelievedAt"/>.</summary>
+public sealed record RoleAssignment(string Role, Actor Holder, DateTimeOffset AssignedAt, DateTimeOffset? RelievedAt = null);
+
+public sealed record ActionItem(int Number, string Text, Actor? Owner, DateTimeOffset AddedAt);

@@ -1,0 +1,25 @@
+namespace ChatOpsBot.Core.Messages;
+
+/// <summary>
+/// A platform-neutral message. Adapters render it: Block Kit for Slack, Adaptive Cards for Teams, HTML in the console.
+/// <see cref="Text"/> alone must read well: it is the notification text and the fallback.
+/// </summary>
+public sealed record ChatMessage(string Text)
+{
+    public string? Title { get; init; }
+
+    public IReadOnlyList<MessageField> Fields { get; init; } = [];
+
+    public IReadOnlyList<MessageAction> Actions { get; init; } = [];
+
+    /// <summary>A quiet footer line, e.g. "INC-4 · declared by @alice".</summary>
+    public string? Context { get; init; }
+}
+
+public sealed record MessageField(string Label, string Value);
+
+/// <summary>
+/// A button. <see cref="Command"/> is the command text it runs for whoever clicks it;
+/// "{me}" stands for the clicking user's mention.
+/// </summary>
+public sealed record MessageAction(string Id, string Label, string Command, bool IsPrimary = false);

@@ -1,0 +1,25 @@
+using ChatOpsBot.Core.Incidents;
+
+namespace ChatOpsBot.Core.Messages;
+
+/// <summary>
+/// What the reconciler needs from a chat platform, in neutral terms. Slack, Teams and the console implement it.
+/// </summary>
+public interface IChatPlatform
+{
+    /// <summary>The platform name used in <see cref="ConversationRef.Platform"/>: "slack", "teams", "console".</summary>
+    string Name { get; }
+
+    /// <summary>Opens the incident's channel, choosing another name if <paramref name="name"/> is taken.</summary>
+    Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken);
+
+    Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
+
+    Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken);
+
+    /// <summary>Posts a message and returns its platform id.</summary>
+    Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Finds a well-known channel (the stakeholder channel) by name or id; null if it does not exist.</summary>
+    Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,32 @@
+using ChatOpsBot.Core.Incidents;
+
+namespace ChatOpsBot.Core.Timeline;
+
+/// <summary>One line of plain text per event, as a responder would write it in the timeline.</summary>
+public static class TimelineText
+{
+    public static string Describe(IncidentEvent e) => e switch
+    {
+        Declared d => $"{e.Actor.Mention} declared {Incident.FormatKey(e.IncidentNumber)} ({d.Severity.Label()}{(d.IsPrivate ? ", private" : "")}): {d.Title}",
+        RoleAssigned r when r.Previous is null => $"{r.Assignee.Mention} is {r.Role}",
+        RoleAssigned r => $"{r.Role} handed from {r.Previous!.Mention} to {r.Assignee.Mention}",
+        SeverityChanged s => $"Severity {(s.To < s.From ? "raised" : "lowered")} from {s.From.Label()} to {s.To.Label()}",
+        StatusChanged s => $"Status {s.From.Label()} → {s.To.Label()}",
+        StatusUpdatePosted u => $"Status update: {u.Text}",
+        NoteAdded n => $"Note: {n.Text}",
+        ActionItemAdded a => $"Action item #{a.ItemNumber}: {a.Text}{(a.Owner is null ? "" : $" (owner {a.Owner.Mention})")}",
+        Resolved r => r.Summary is null ? "Resolved" : $"Resolved: {r.Summary}",
+        Closed => "Closed",
+        Reopened => "Reopened",
+        ChannelOpened c => $"Channel #{c.Channel.Name ?? c.Channel.Id} opened",
+        MembersInvited m => $"Invited {string.Join(", ", m.UserIds.Select(u => "@" + u))}",
+        TopicSet t => $"Topic set: {t.Topic}",
+        KickoffPosted => "Kick-off message posted",
+        Announced a => $"Announced in #{a.Channel.Name ?? a.Channel.Id}",
+        ChannelMessagesPosted => "Channel messages posted",
+        _ => e.GetType().Name,
+    };
+
+    /// <summary>Bookkeeping of the reconciler: on the timeline for completeness, left out of views for people.</summary>
+    public static bool IsBookkeeping(IncidentEvent e) => e is ChannelMessagesPosted or TopicSet or MembersInvited or KickoffPosted;
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Hosting;
+
+/// <summary>Settings under "Api".</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>When set, the read API and the console require it (bearer header, or the login cookie in a browser).</summary>
+    public string? AccessToken { get; set; }
+}
+
+/// <summary>
+/// The one shared access token for the read API and the console. Off when no token is configured, which is
+/// fine on a laptop; the README says to set it whenever the host is reachable beyond localhost.
+/// </summary>
+public static class AccessToken
+{
+    public const string CookieName = "chatopsbot_token";
+
+    public static WebApplicationBuilder AddAccessToken(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+            .Validate(o => o.AccessToken is null || o.AccessToken.Length == 0 || o.AccessToken.Length >= 16,
+                "Api:AccessToken must be at least 16 characters (or empty to turn access control off).")
+            .ValidateOnStart();
+        return builder;
+    }
+
+    /// <summary>401 for requests without the token, when one is configured.</summary>
+    public static TBuilder RequireAccessToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+            IsAuthorized(context.HttpContext) ? await next(context) : Results.Unauthorized());
+
+    public static bool IsAuthorized(HttpContext http)
+    {
+        var expected = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.AccessToken;
+        if (string.IsNullOrEmpty(expected))
+        {
+            return true;
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : http.Request.Cookies[CookieName];
+        return presented is not null && Matches(presented, expected);
+    }
+
+    public static WebApplication MapAccessTokenLogin(this WebApplication app)
+    {
+        app.MapGet("/login", () => Results.Content(LoginPage(null), "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapPost("/login", async (HttpContext http, IOptions<ApiOptions> options, ILoggerFactory loggers) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var token = form["token"].ToString();
+            var expected = options.Value.AccessToken;
+            if (string.IsNullOrEmpty(expected) || Matches(token, expected))
+            {
+                http.Response.Cookies.Append(CookieName, token, new CookieOptions
+                {
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = http.Request.IsHttps,
+                    MaxAge = TimeSpan.FromDays(30),
+                });
+                return Results.Redirect("/");
+            }
+
+            // Never log what was typed: it may be a near-miss of the real token.
+            loggers.CreateLogger("ChatOpsBot.Login").LogWarning("Console login refused from {RemoteIp}", http.Connection.RemoteIpAddress);
+            return Results.Content(LoginPage("That token is not right."), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+        }).DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool Matches(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private static string LoginPage(string? error) => $$"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>ChatOpsBot · sign in</title>
+        <style>
+          body{font-family:system-ui,sans-serif;background:#1d1c1d;color:#fff;display:grid;place-items:center;height:100vh;margin:0}
+          form{background:#fff;color:#1d1c1d;padding:2rem;border-radius:8px;width:20rem;box-shadow:0 8px 30px #0006}
+          h1{font-size:1.2rem;margin:0 0 1rem} input{width:100%;padding:.6rem;margin:.4rem 0 1rem;box-sizing:border-box;border:1px solid #aaa;border-radius:4px}
+          button{width:100%;padding:.6rem;background:#007a5a;color:#fff;border:0;border-radius:4px;font-weight:600;cursor:pointer}
+          .error{color:#b00020;margin:0 0 1rem}
+        </style></head>
+        <body><form method="post" action="/login">
+          <h1>🚨 ChatOpsBot</h1>
+          {{(error is null ? "" : $"<p class=\"error\">{WebUtility.HtmlEncode(error)}</p>")}}
+          <label for="token">Access token</label>
+          <input id="token" name="token" type="password" autocomplete="current-password" autofocus required>
+          <button type="submit">Sign in</button>
+        </form></body></html>
+        """;
+}

@@ -1,0 +1,34 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace ChatOpsBot.Hosting;
+
+/// <summary>Two-stage Serilog set-up: a bootstrap logger for start-up failures, then the configured one.</summary>
+public static class Logging
+{
+    public static Serilog.ILogger CreateBootstrapLogger() =>
+        new LoggerConfiguration().MinimumLevel.Override("Microsoft", LogEventLevel.Warning).WriteTo.Console().CreateBootstrapLogger();
+
+    /// <summary>Readable console lines in Development, compact JSON (one event a line) everywhere else.</summary>
+    public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .Enrich.FromLogContext();
+            if (development)
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+            else
+            {
+                logger.WriteTo.Console(new CompactJsonFormatter());
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,43 @@
+using ChatOpsBot.Console;
+using ChatOpsBot.Hosting;
+using ChatOpsBot.Scheduling;
+using ChatOpsBot.Storage;
+using ChatOpsBot.Web;
+using Serilog;
+
+Log.Logger = Logging.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddLogging();
+    builder.AddIncidentCore();
+    builder.AddStorage();
+    builder.AddAccessToken();
+    builder.AddReconciler();
+    builder.AddConsole();
+
+    var app = builder.Build();
+
+    app.UseSerilogRequestLogging();
+
+    app.MapHealth();
+    app.MapAccessTokenLogin();
+    app.MapReadApi();
+    app.MapConsole();
+
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "ChatOpsBot stopped: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    Log.CloseAndFlush();
+}
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

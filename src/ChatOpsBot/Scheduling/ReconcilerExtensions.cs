@@ -1,0 +1,6 @@
+namespace ChatOpsBot.Scheduling;
+
+public static class ReconcilerExtensions
+{
+    public static WebApplicationBuilder AddReconciler(this WebApplicationBuilder builder) => builder;
+}

@@ -1,0 +1,6 @@
+namespace ChatOpsBot.Web;
+
+public static class ReadApi
+{
+    public static WebApplication MapReadApi(this WebApplication app) => app;
+}
