@@ -14,12 +14,19 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private int _lastNumber;
     private long _eventsRead;
     private int _conflicts;
+    private Func<Task>? _beforeNextAppend;
 
     /// <summary>How many events <see cref="ReadAsync"/> has returned in total.</summary>
     public long EventsRead => Interlocked.Read(ref _eventsRead);
 
     /// <summary>How many appends were refused because the expected version was stale.</summary>
     public int Conflicts => Volatile.Read(ref _conflicts);
+
+    /// <summary>
+    /// Runs <paramref name="interloper"/> once, just before the next append is checked: another replica writing
+    /// between a service's read and its append, which is the race the version check exists for.
+    /// </summary>
+    public void BeforeNextAppend(Func<Task> interloper) => _beforeNextAppend = interloper;
 
     public IReadOnlyList<IncidentEvent> Timeline(int incidentNumber)
     {
@@ -32,8 +39,18 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     public Task<int> AllocateNumberAsync(CancellationToken cancellationToken) =>
         Task.FromResult(Interlocked.Increment(ref _lastNumber));
 
-    public Task<AppendResult> AppendAsync(int incidentNumber, long expectedVersion, IReadOnlyList<IncidentEvent> events,
+    public async Task<AppendResult> AppendAsync(int incidentNumber, long expectedVersion, IReadOnlyList<IncidentEvent> events,
         CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _beforeNextAppend, null) is { } interloper)
+        {
+            await interloper();
+        }
+
+        return Append(incidentNumber, expectedVersion, events);
+    }
+
+    private AppendResult Append(int incidentNumber, long expectedVersion, IReadOnlyList<IncidentEvent> events)
     {
         lock (_gate)
         {
@@ -46,13 +63,13 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
             if (timeline.Count != expectedVersion)
             {
                 _conflicts++;
-                return Task.FromResult(AppendResult.Conflict(timeline.Count));
+                return AppendResult.Conflict(timeline.Count);
             }
 
             var recordedAt = clock.GetUtcNow();
             var appended = events.Select((e, i) => e with { Version = expectedVersion + i + 1, RecordedAt = recordedAt }).ToArray();
             timeline.AddRange(appended);
-            return Task.FromResult(new AppendResult(true, timeline.Count, appended));
+            return new AppendResult(true, timeline.Count, appended);
         }
     }
 
