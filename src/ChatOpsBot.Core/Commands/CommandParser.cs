@@ -122,7 +122,8 @@ public static partial class CommandParser
             return ParseResult.Fail("Name the role before the user.", CommandUsage.For("role"));
         }
 
-        var result = ParseRole(role.ToLowerInvariant(), "role", rest, number);
+        // The hint repeats the role ("role scribe @user"): "role @user" would only earn "name the role" next.
+        var result = ParseRole(role.ToLowerInvariant(), $"role {role}", rest, number);
         return result.Succeeded ? result : ParseResult.Fail(result.Error!, CommandUsage.For("role"));
     }
 
