@@ -89,11 +89,7 @@ public static partial class CommandParser
             return ParseResult.Fail("The incident needs a title.", usage);
         }
 
-        if (rest.Length > IncidentSettings.DefaultMaxTitleLength)
-        {
-            return ParseResult.Fail($"The title is {rest.Length} characters; keep it to {IncidentSettings.DefaultMaxTitleLength}.", usage);
-        }
-
+        // The length limit is configuration, so the domain checks it, not the grammar.
         return ParseResult.Ok(new DeclareCommand(severity, isPrivate, rest), null);
     }
 

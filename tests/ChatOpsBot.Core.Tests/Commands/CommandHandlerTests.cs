@@ -37,6 +37,16 @@ public class CommandHandlerTests
     }
 
     [Fact]
+    public async Task ATitleOverTheConfiguredLengthIsRefusedWithTheUsageAndNumbersNothing()
+    {
+        var outcome = await HandleAsync("declare sev2 " + new string('x', 151), _alice);
+
+        Assert.True(outcome.Failed);
+        Assert.Equal("⚠️ The title is 151 characters; keep it to 150.\nUsage: `/incident declare [sev1..sev4] [private] <title>`", ReplyText(outcome));
+        Assert.Empty(await _store.ListIncidentNumbersAsync(default));
+    }
+
+    [Fact]
     public async Task DeclaringWithoutSeverityUsesTheDefault()
     {
         var outcome = await HandleAsync("declare Checkout down", _alice);
