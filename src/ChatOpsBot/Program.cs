@@ -20,6 +20,7 @@ try
     var app = builder.Build();
 
     app.UseSerilogRequestLogging();
+    app.LogAddressOnStart();
 
     app.MapHealth();
     app.MapAccessTokenLogin();

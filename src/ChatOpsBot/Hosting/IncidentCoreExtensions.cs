@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Commands;
 using ChatOpsBot.Core.Incidents;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,7 @@ public static class IncidentCoreExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IncidentService>();
         builder.Services.AddSingleton<CommandHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return builder;
     }
 }

@@ -14,6 +14,7 @@ public static class Logging
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
+        // preserveStaticLogger: several hosts in one test process must not fight over the static bootstrap logger.
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
@@ -28,7 +29,7 @@ public static class Logging
             {
                 logger.WriteTo.Console(new CompactJsonFormatter());
             }
-        });
+        }, preserveStaticLogger: true);
         return builder;
     }
 }

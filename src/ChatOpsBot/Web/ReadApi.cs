@@ -1,6 +1,77 @@
+using System.Text.RegularExpressions;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace ChatOpsBot.Web;
 
-public static class ReadApi
+/// <summary>The read API: incidents, their state and their timelines, for tools, dashboards and tests.</summary>
+public static partial class ReadApi
 {
-    public static WebApplication MapReadApi(this WebApplication app) => app;
+    public static WebApplication MapReadApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/incidents").RequireAccessToken();
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{number}", GetAsync);
+        api.MapGet("/{number}/events", EventsAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<IncidentView>>, ProblemHttpResult>> ListAsync(
+        IncidentService incidents, CancellationToken cancellationToken, string? status = null)
+    {
+        Func<Incident, bool>? filter = (status ?? "all").ToLowerInvariant() switch
+        {
+            "all" => _ => true,
+            "open" => i => i.Status.IsOpen(),
+            "resolved" => i => i.Status == IncidentStatus.Resolved,
+            "closed" => i => i.Status == IncidentStatus.Closed,
+            _ => null,
+        };
+        if (filter is null)
+        {
+            return TypedResults.Problem($"status must be open, resolved, closed or all, not \"{status}\".", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var list = await incidents.ListAsync(cancellationToken);
+        return TypedResults.Ok(list.Where(filter).OrderByDescending(i => i.Number).Select(IncidentView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> GetAsync(
+        string number, IncidentService incidents, CancellationToken cancellationToken)
+    {
+        var incident = await FindAsync(number, incidents, cancellationToken);
+        return incident is null ? NotFound(number) : TypedResults.Ok(IncidentView.From(incident));
+    }
+
+    private static async Task<IResult> EventsAsync(string number, IncidentService incidents, CancellationToken cancellationToken)
+    {
+        var incident = await FindAsync(number, incidents, cancellationToken);
+        if (incident is null)
+        {
+            return NotFound(number);
+        }
+
+        var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
+        return TypedResults.Json(events, IncidentEventJson.Options);
+    }
+
+    /// <summary>Accepts "7" and "INC-7".</summary>
+    private static async Task<Incident?> FindAsync(string number, IncidentService incidents, CancellationToken cancellationToken)
+    {
+        var match = IncidentNumber().Match(number);
+        if (!match.Success || !int.TryParse(match.Groups["n"].Value, out var n))
+        {
+            return null;
+        }
+
+        var incident = await incidents.GetAsync(n, cancellationToken);
+        return incident.Exists ? incident : null;
+    }
+
+    private static ProblemHttpResult NotFound(string number) =>
+        TypedResults.Problem($"There is no incident {number}.", statusCode: StatusCodes.Status404NotFound);
+
+    [GeneratedRegex("^(?i:INC-)?(?<n>[1-9][0-9]{0,8})$")]
+    private static partial Regex IncidentNumber();
 }

@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Scheduling;
+
+/// <summary>
+/// Does the chat side effects the timeline asks for (DESIGN §3): open the channel, invite, set the topic,
+/// post the kick-off, announce, post a short message per change. Level-triggered and idempotent: each pass
+/// reads the state, does the first missing step and records it as an event, so a chat outage, a 429 or a
+/// restart delays a step but never loses it. Runs on every change, at start-up, and on a periodic sweep.
+/// </summary>
+public sealed partial class Reconciler(
+    IncidentService incidents,
+    IIncidentStore store,
+    IEnumerable<IChatPlatform> platforms,
+    IOptions<ChatOptions> chatOptions,
+    IOptions<ReconcilerOptions> options,
+    TimeProvider clock,
+    ILogger<Reconciler> logger) : BackgroundService
+{
+    // Bounds one pass over an incident, so a step that keeps "succeeding" without changing state cannot spin.
+    private const int MaxStepsPerPass = 16;
+
+    private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
+
+    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<int, byte> _queued = new();
+    private readonly IReadOnlyList<IChatPlatform> _platforms = [.. platforms];
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        incidents.Changed += OnChanged;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        incidents.Changed -= OnChanged;
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_platforms.Count == 0)
+        {
+            logger.LogInformation("No chat platform is configured; incidents get no channels");
+            return;
+        }
+
+        var sweep = SweepAsync(stoppingToken);
+        await foreach (var number in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            _queued.TryRemove(number, out _);
+            try
+            {
+                await ReconcileAsync(number, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The sweep retries; the event that was not recorded is exactly the step still missing.
+                LogStepFailed(logger, ex, number);
+            }
+        }
+
+        await sweep;
+    }
+
+    /// <summary>One pass: do missing steps until nothing is missing or another replica holds the next one.</summary>
+    public async Task ReconcileAsync(int number, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < MaxStepsPerPass; i++)
+        {
+            var incident = await incidents.GetAsync(number, cancellationToken);
+            var unposted = incident.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
+            var step = ReconcilePlan.Next(incident, chatOptions.Value.DefaultResponders, unposted.Count > 0);
+            if (step == ReconcileStep.None)
+            {
+                return;
+            }
+
+            // Only one replica performs a step; if it dies half-way the lease expires and the sweep retries.
+            if (!await store.TryClaimAsync($"reconcile:{number}:{step}:{incident.Version}", options.Value.StepLease, cancellationToken))
+            {
+                return;
+            }
+
+            var platform = PlatformFor(incident);
+            var done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
+            if (done.Length == 0)
+            {
+                return;
+            }
+
+            await incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
+        }
+    }
+
+    private async Task<IncidentEvent[]> PerformAsync(ReconcileStep step, Incident incident, IChatPlatform platform,
+        IReadOnlyList<IncidentEvent> unposted, CancellationToken cancellationToken)
+    {
+        switch (step)
+        {
+            case ReconcileStep.OpenChannel:
+                var channel = await platform.OpenIncidentChannelAsync(ChannelNames.ForIncident(incident.Number, incident.Title), incident.IsPrivate, cancellationToken);
+                LogChannelOpened(logger, incident.Number, channel.Name ?? channel.Id);
+                return [new ChannelOpened(channel)];
+
+            case ReconcileStep.Invite:
+                var members = ReconcilePlan.MissingMembers(incident, chatOptions.Value.DefaultResponders);
+                await platform.InviteAsync(incident.Channel!, members, cancellationToken);
+                return [new MembersInvited(members)];
+
+            case ReconcileStep.SetTopic:
+                var topic = IncidentMessages.Topic(incident);
+                await platform.SetTopicAsync(incident.Channel!, topic, cancellationToken);
+                return [new TopicSet(topic)];
+
+            case ReconcileStep.PostKickoff:
+                var kickoff = await platform.PostAsync(incident.Channel!, IncidentMessages.Kickoff(incident), cancellationToken);
+                // The kick-off shows the state so far, so the changes before it need no messages of their own.
+                return [new KickoffPosted(kickoff), new ChannelMessagesPosted(incident.Version)];
+
+            case ReconcileStep.Announce:
+                var stakeholders = await platform.FindChannelAsync(chatOptions.Value.StakeholderChannel, cancellationToken);
+                if (stakeholders is null)
+                {
+                    LogNoStakeholderChannel(logger, chatOptions.Value.StakeholderChannel, platform.Name);
+                    return [];
+                }
+
+                var announcement = await platform.PostAsync(stakeholders, IncidentMessages.Announcement(incident), cancellationToken);
+                return [new Announced(stakeholders, announcement)];
+
+            case ReconcileStep.PostEventMessages:
+                var through = incident.MessagesPostedThrough;
+                foreach (var e in unposted)
+                {
+                    try
+                    {
+                        await platform.PostAsync(incident.Channel!, IncidentMessages.ForEvent(e)!, cancellationToken);
+                    }
+                    catch (Exception ex) when (through > incident.MessagesPostedThrough && ex is not OperationCanceledException)
+                    {
+                        // Record what was posted so a retry does not post it twice; the sweep posts the rest.
+                        LogStepFailed(logger, ex, incident.Number);
+                        break;
+                    }
+
+                    through = e.Version;
+                }
+
+                return [new ChannelMessagesPosted(through)];
+
+            default:
+                return [];
+        }
+    }
+
+    private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        if (incident.MessagesPostedThrough >= incident.Version)
+        {
+            return [];
+        }
+
+        var newer = await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken);
+        return newer.Where(e => IncidentMessages.ForEvent(e) is not null).ToList();
+    }
+
+    private IChatPlatform PlatformFor(Incident incident) =>
+        _platforms.FirstOrDefault(p => p.Name == incident.Channel?.Platform)
+        ?? _platforms.FirstOrDefault(p => p.Name == incident.Origin?.Platform)
+        ?? _platforms.FirstOrDefault(p => p.Name == chatOptions.Value.DefaultPlatform)
+        ?? _platforms[0];
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                foreach (var incident in await incidents.ListAsync(stoppingToken))
+                {
+                    Enqueue(incident.Number);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended) => Enqueue(incident.Number);
+
+    private void Enqueue(int number)
+    {
+        if (_queued.TryAdd(number, 0))
+        {
+            _queue.Writer.TryWrite(number);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened channel {Channel} for INC-{IncidentNumber}")]
+    private static partial void LogChannelOpened(ILogger logger, int incidentNumber, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat step for INC-{IncidentNumber} failed; it will be retried")]
+    private static partial void LogStepFailed(ILogger logger, Exception exception, int incidentNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stakeholder channel {Channel} does not exist on {Platform}; not announcing")]
+    private static partial void LogNoStakeholderChannel(ILogger logger, string channel, string platform);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciler sweep failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatOpsBot.Tests.Scheduling;
+
+public sealed class ReconcilerTests : IDisposable
+{
+    private readonly string _directory;
+    private readonly BotFactory _bot;
+
+    public ReconcilerTests()
+    {
+        _directory = Directory.CreateTempSubdirectory("chatopsbot-").FullName;
+        _bot = new BotFactory(BotFactory.Sqlite(Path.Combine(_directory, "chatopsbot.db")));
+    }
+
+    [Fact]
+    public async Task A_chat_outage_delays_the_channel_steps_but_loses_none_and_does_none_twice()
+    {
+        var platform = new RecordingPlatform { FailuresLeft = 3 };
+        using var bot = CreateBot(platform);
+        var incidents = bot.Services.GetRequiredService<IncidentService>();
+
+        var declared = await incidents.DeclareAsync(new DeclareRequest("Payments timing out", Severity.Sev2), new EventContext(new Actor("alice"), EventSource.Api), default);
+        await incidents.ExecuteAsync(declared.Incident.Number, i => i.ChangeSeverity(Severity.Sev1), new EventContext(new Actor("alice"), EventSource.Api), default);
+
+        var done = await Eventually.Get(() => incidents.GetAsync(1, default), i => i.IsAnnounced && i.Topic == "SEV1 · Investigating · IC: @alice", "every chat step after the outage");
+
+        Assert.Equal(0, platform.FailuresLeft);
+        Assert.Single(platform.Opened);
+        Assert.Equal("inc-1-payments-timing-out", done.Channel!.Name);
+        Assert.Single(platform.Posts, p => p.Text.StartsWith("INC-1 declared", StringComparison.Ordinal));
+        Assert.Single(platform.Posts, p => p.Text.Contains("(SEV1) declared", StringComparison.Ordinal)); // announcement, after the change
+    }
+
+    [Fact]
+    public async Task Every_change_after_the_kickoff_gets_exactly_one_channel_message()
+    {
+        var platform = new RecordingPlatform();
+        using var bot = CreateBot(platform);
+        var incidents = bot.Services.GetRequiredService<IncidentService>();
+        var alice = new EventContext(new Actor("alice"), EventSource.Api);
+        await incidents.DeclareAsync(new DeclareRequest("DNS flapping"), alice, default);
+        await Eventually.Get(() => incidents.GetAsync(1, default), i => i.KickoffMessageId is not null, "the kick-off");
+
+        await incidents.ExecuteAsync(1, i => i.AssignRole("scribe", new Actor("bob"), incidents.Settings), alice, default);
+        await incidents.ExecuteAsync(1, i => i.ChangeStatus(IncidentStatus.Monitoring), alice, default);
+        await incidents.ExecuteAsync(1, i => i.AddNote("notes are not announced"), alice, default);
+        await incidents.ExecuteAsync(1, i => i.Resolve("TTL fixed"), alice, default);
+
+        await Eventually.Get(() => Task.FromResult(platform.Posts.ToList()), p => p.Any(x => x.Text.StartsWith("✅ Resolved", StringComparison.Ordinal)), "the resolve message");
+        await Task.Delay(300); // a second pass would post duplicates now, if it were going to
+        var channelPosts = platform.Posts.Where(p => p.Channel == "inc-1-dns-flapping").Select(p => p.Text).ToList();
+        Assert.Equal(4, channelPosts.Count);
+        Assert.Contains(channelPosts, t => t.Contains("@bob is now scribe", StringComparison.Ordinal));
+        Assert.Contains(channelPosts, t => t.Contains("Investigating → Monitoring", StringComparison.Ordinal));
+        Assert.DoesNotContain(channelPosts, t => t.Contains("notes are not announced", StringComparison.Ordinal));
+        Assert.Contains("bob", platform.Invited);
+    }
+
+    private WebApplicationFactory<Program> CreateBot(RecordingPlatform platform) =>
+        _bot.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IChatPlatform>();
+            services.AddSingleton<IChatPlatform>(platform);
+        }));
+
+    public void Dispose()
+    {
+        _bot.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>A chat platform that records what it was asked to do and can be down for a while.</summary>
+    private sealed class RecordingPlatform : IChatPlatform
+    {
+        private readonly Lock _gate = new();
+        private int _failuresLeft;
+
+        public int FailuresLeft
+        {
+            get { lock (_gate) { return _failuresLeft; } }
+            init => _failuresLeft = value;
+        }
+
+        public ConcurrentQueue<string> Opened { get; } = new();
+
+        public ConcurrentQueue<(string Channel, string Text)> Posts { get; } = new();
+
+        public ConcurrentBag<string> Invited { get; } = [];
+
+        public string Name => "test";
+
+        public Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            Opened.Enqueue(name);
+            return Task.FromResult(new ConversationRef(Name, name, name));
+        }
+
+        public Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            foreach (var u in userIds)
+            {
+                Invited.Add(u);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            return Task.CompletedTask;
+        }
+
+        public Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            Posts.Enqueue((channel.Id, message.Text));
+            return Task.FromResult(Guid.NewGuid().ToString("N"));
+        }
+
+        public Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken) =>
+            Task.FromResult<ConversationRef?>(new ConversationRef(Name, nameOrId, nameOrId));
+
+        private void FailWhileDown()
+        {
+            lock (_gate)
+            {
+                if (_failuresLeft > 0)
+                {
+                    _failuresLeft--;
+                    throw new HttpRequestException("chat platform is down");
+                }
+            }
+        }
+    }
+}
