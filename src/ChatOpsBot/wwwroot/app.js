@@ -70,11 +70,15 @@ function formatText(text) {
   }).join('');
 }
 
+// Icons are inline SVG: emoji fonts are not everywhere (a bare server, a CI browser).
+const SIREN = '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M12 5.5a5.5 5.5 0 0 0-5.5 5.5v5.5h11V11A5.5 5.5 0 0 0 12 5.5Z" fill="#fff"/><rect x="4" y="17.5" width="16" height="3.5" rx="1.2" fill="#fff"/><path d="M12 1.5v2M4 4l1.5 1.5M20 4l-1.5 1.5" stroke="#fff" stroke-width="1.8" stroke-linecap="round"/><path d="M10 11a2 2 0 0 1 2-2" stroke="#e01e5a" stroke-width="1.6" stroke-linecap="round" fill="none"/></svg>';
+const PERSON = '<svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true"><path fill="currentColor" d="M8 8a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm-5.5 6c0-2.5 2.5-4.5 5.5-4.5s5.5 2 5.5 4.5a.5.5 0 0 1-.5.5h-10a.5.5 0 0 1-.5-.5Z"/></svg>';
+
 const PALETTE = ['#2bac76', '#1d9bd1', '#e8912d', '#9c27b0', '#cd2553', '#3f51b5', '#00897b', '#6d4c41', '#5c6bc0', '#c2185b'];
 
 function avatar(user, small = false) {
   const cls = small ? 'avatar avatar-small' : 'avatar';
-  if (user === BOT_USER) return `<span class="${cls} bot" aria-hidden="true">🚨</span>`;
+  if (user === BOT_USER) return `<span class="${cls} bot" aria-hidden="true">${SIREN}</span>`;
   const words = user.split(/[._-]+/).filter(Boolean);
   const initials = (words.length > 1 ? words[0][0] + words[1][0] : user.slice(0, 1)).toUpperCase();
   let hash = 0;
@@ -115,9 +119,9 @@ function renderHeader() {
   const c = current();
   el.title.innerHTML = `<span class="icon">${c ? channelIcon(c) : '#'}</span>${escapeHtml(state.channel)}`;
   el.topic.innerHTML = c ? formatText(c.topic || c.purpose || '') : '';
-  el.members.textContent = c ? `👤 ${c.members.length}` : '';
+  el.members.innerHTML = c ? `${PERSON} ${c.members.length}` : '';
   el.members.hidden = !c;
-  el.input.placeholder = `Message ${c?.private ? '🔒' : '#'}${state.channel}`;
+  el.input.placeholder = `Message ${c?.private ? '' : '#'}${state.channel}`;
   document.title = `#${state.channel} · ChatOpsBot`;
 }
 
@@ -185,7 +189,7 @@ function renderRich(rich, text) {
 function renderEphemeral(e) {
   return `<div class="msg ephemeral" data-ephemeral="${e.id}"><div class="gutter">${avatar(BOT_USER)}</div><div class="msg-body">
     <div class="msg-meta"><span class="author">${BOT_USER}</span><span class="badge">APP</span><time>${timeOf(e.at)}</time>
-      <span class="ephemeral-note"><span class="eye" aria-hidden="true">👁</span>Only visible to you</span>
+      <span class="ephemeral-note">Only visible to you</span>
       <button type="button" class="dismiss" data-dismiss="${e.id}">Dismiss</button></div>
     ${e.command ? `<div class="ephemeral-command"><code>${escapeHtml(e.command)}</code></div>` : ''}
     ${e.replies.map((r) => `<div class="reply msg-text">${formatText(r.text)}</div>`).join('')}
