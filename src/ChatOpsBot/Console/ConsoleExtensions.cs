@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Messages;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
 namespace ChatOpsBot.Console;
@@ -28,13 +29,37 @@ public static class ConsoleExtensions
             return app;
         }
 
-        app.UseDefaultFiles();
+        var webRoot = ConsoleWebRoot(app);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webRoot });
         app.UseStaticFiles(new StaticFileOptions
         {
+            FileProvider = webRoot,
             // Revalidate every time (cheap with the ETag): a redeploy must never leave an old app.js talking to a new API.
             OnPrepareResponse = ctx => ctx.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });
         app.MapConsoleApi();
         return app;
+    }
+
+    /// <summary>
+    /// wwwroot under the content root (dotnet run, the container, WebApplicationFactory); failing that, the copy
+    /// published beside the assembly, so `dotnet /opt/chatopsbot/ChatOpsBot.dll` started from elsewhere still has a UI.
+    /// </summary>
+    private static IFileProvider ConsoleWebRoot(WebApplication app)
+    {
+        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            return app.Environment.WebRootFileProvider;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!File.Exists(Path.Combine(beside, "index.html")))
+        {
+            return app.Environment.WebRootFileProvider;
+        }
+
+        var provider = new PhysicalFileProvider(beside);
+        app.Lifetime.ApplicationStopped.Register(provider.Dispose);
+        return provider;
     }
 }
