@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Timeline;
@@ -136,7 +137,8 @@ public sealed class CommandHandler(IncidentService incidents)
 
         foreach (var e in events.TakeLast(TimelineReplyLimit))
         {
-            sb.Append($"\n{e.OccurredAt:yyyy-MM-dd HH:mm:ss} {TimelineText.Describe(e)}");
+            // Invariant: under fi-FI ':' became '.', under th-TH the year became 2568.
+            sb.Append(CultureInfo.InvariantCulture, $"\n{e.OccurredAt:yyyy-MM-dd HH:mm:ss} {TimelineText.Describe(e)}");
         }
 
         return sb.ToString();

@@ -89,11 +89,7 @@ public static partial class CommandParser
             return ParseResult.Fail("The incident needs a title.", usage);
         }
 
-        if (rest.Length > IncidentSettings.DefaultMaxTitleLength)
-        {
-            return ParseResult.Fail($"The title is {rest.Length} characters; keep it to {IncidentSettings.DefaultMaxTitleLength}.", usage);
-        }
-
+        // The length limit is configuration, so the domain checks it, not the grammar.
         return ParseResult.Ok(new DeclareCommand(severity, isPrivate, rest), null);
     }
 
@@ -122,7 +118,8 @@ public static partial class CommandParser
             return ParseResult.Fail("Name the role before the user.", CommandUsage.For("role"));
         }
 
-        var result = ParseRole(role.ToLowerInvariant(), "role", rest, number);
+        // The hint repeats the role ("role scribe @user"): "role @user" would only earn "name the role" next.
+        var result = ParseRole(role.ToLowerInvariant(), $"role {role}", rest, number);
         return result.Succeeded ? result : ParseResult.Fail(result.Error!, CommandUsage.For("role"));
     }
 

@@ -16,7 +16,6 @@ public sealed partial class Reconciler(
     IncidentService incidents,
     IIncidentStore store,
     IEnumerable<IChatPlatform> platforms,
-    IOptions<ChatOptions> chatOptions,
     IOptions<ReconcilerOptions> options,
     TimeProvider clock,
     ILogger<Reconciler> logger) : BackgroundService
@@ -75,7 +74,8 @@ public sealed partial class Reconciler(
         {
             var incident = await incidents.GetAsync(number, cancellationToken);
             var unposted = incident.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
-            var step = ReconcilePlan.Next(incident, chatOptions.Value.DefaultResponders, unposted.Count > 0);
+            var platform = PlatformFor(incident);
+            var step = ReconcilePlan.Next(incident, platform.DefaultResponders, unposted.Count > 0);
             if (step == ReconcileStep.None)
             {
                 return;
@@ -87,7 +87,6 @@ public sealed partial class Reconciler(
                 return;
             }
 
-            var platform = PlatformFor(incident);
             var done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
             if (done.Length == 0)
             {
@@ -109,7 +108,7 @@ public sealed partial class Reconciler(
                 return [new ChannelOpened(channel)];
 
             case ReconcileStep.Invite:
-                var members = ReconcilePlan.MissingMembers(incident, chatOptions.Value.DefaultResponders);
+                var members = ReconcilePlan.MissingMembers(incident, platform.DefaultResponders);
                 await platform.InviteAsync(incident.Channel!, members, cancellationToken);
                 return [new MembersInvited(members)];
 
@@ -124,10 +123,10 @@ public sealed partial class Reconciler(
                 return [new KickoffPosted(kickoff), new ChannelMessagesPosted(incident.Version)];
 
             case ReconcileStep.Announce:
-                var stakeholders = await platform.FindChannelAsync(chatOptions.Value.StakeholderChannel, cancellationToken);
+                var stakeholders = await platform.FindChannelAsync(platform.StakeholderChannel, cancellationToken);
                 if (stakeholders is null)
                 {
-                    LogNoStakeholderChannel(logger, chatOptions.Value.StakeholderChannel, platform.Name);
+                    LogNoStakeholderChannel(logger, platform.StakeholderChannel, platform.Name);
                     return [];
                 }
 
@@ -173,7 +172,7 @@ public sealed partial class Reconciler(
     private IChatPlatform PlatformFor(Incident incident) =>
         _platforms.FirstOrDefault(p => p.Name == incident.Channel?.Platform)
         ?? _platforms.FirstOrDefault(p => p.Name == incident.Origin?.Platform)
-        ?? _platforms.FirstOrDefault(p => p.Name == chatOptions.Value.DefaultPlatform)
+        ?? _platforms.FirstOrDefault(p => p.Name == options.Value.DefaultPlatform)
         ?? _platforms[0];
 
     private async Task SweepAsync(CancellationToken stoppingToken)
