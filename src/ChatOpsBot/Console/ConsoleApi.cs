@@ -140,6 +140,8 @@ public static partial class ConsoleApi
     private static ConsoleError NoSuchChannel(string name) =>
         new($"There is no channel #{ConsoleOptions.Normalize(name)} (or it is private and you are not a member).");
 
+    internal static bool IsUserName(string? user) => user is not null && UserName().IsMatch(user) && !IsBotName(user);
+
     private static ConsoleError? ValidateUser(string? user, bool required)
     {
         if (user is null && !required)

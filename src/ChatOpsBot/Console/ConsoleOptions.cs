@@ -17,6 +17,9 @@ public sealed class ConsoleOptions
     /// <summary>Where the bot announces incidents to stakeholders; created at start.</summary>
     public string StakeholderChannel { get; set; } = "incidents";
 
+    /// <summary>Console user names invited to every non-private incident channel, e.g. the on-call lead.</summary>
+    public List<string> DefaultResponders { get; set; } = [];
+
     /// <summary>Public channels created at start if missing.</summary>
     public List<string> DefaultChannels { get; set; } = ["general", "incidents"];
 
@@ -46,6 +49,8 @@ internal sealed partial class ConsoleOptionsValidator : IValidateOptions<Console
 
         failures.AddRange(options.DefaultChannels.Where(c => !IsChannelName(c)).Select(c =>
             $"Console:DefaultChannels entry '{c}' is not a channel name: lowercase letters, digits, '-' or '_', at most 80 characters."));
+        failures.AddRange(options.DefaultResponders.Where(u => !ConsoleApi.IsUserName(u)).Select(u =>
+            $"Console:DefaultResponders entry '{u}' is not a console user name: 1 to 32 letters, digits, '.', '_' or '-'."));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

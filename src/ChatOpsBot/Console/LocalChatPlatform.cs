@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Console;
 
@@ -7,7 +8,7 @@ namespace ChatOpsBot.Console;
 /// The chat platform behind the web console: channels and messages live in <see cref="IConsoleStore"/>,
 /// so every replica serves the same console and the reconciler drives it exactly as it drives Slack.
 /// </summary>
-public sealed class LocalChatPlatform(IConsoleStore store, TimeProvider clock) : IChatPlatform
+public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptions> options, TimeProvider clock) : IChatPlatform
 {
     public const string PlatformName = "console";
 
@@ -18,6 +19,10 @@ public sealed class LocalChatPlatform(IConsoleStore store, TimeProvider clock) :
     private const int MaxNameAttempts = 100;
 
     public string Name => PlatformName;
+
+    public string StakeholderChannel => ConsoleOptions.Normalize(options.Value.StakeholderChannel);
+
+    public IReadOnlyCollection<string> DefaultResponders => [.. options.Value.DefaultResponders.Select(u => u.Trim().ToLowerInvariant())];
 
     public static ConversationRef Conversation(string channel) => new(PlatformName, channel, channel);
 

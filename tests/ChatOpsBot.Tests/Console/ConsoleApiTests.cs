@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using ChatOpsBot.Console;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Tests.Console.Support;
+using Eventually = ChatOpsBot.Tests.Support.Eventually;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsBot.Tests.Console;
@@ -37,6 +38,24 @@ public sealed class ConsoleApiTests : IDisposable
         Assert.True(reply.Private);
         Assert.Contains("INC-1", reply.Text, StringComparison.Ordinal);
         Assert.Empty(await _api.MessagesAsync("general")); // a command is not chat: nobody else sees it
+    }
+
+    [Fact]
+    public async Task TheReconcilerOpensTheIncidentChannelOnTheConsoleAndAnnouncesIt()
+    {
+        using var app = new ConsoleApp(new Dictionary<string, string?> { ["Console:DefaultResponders:0"] = "oncall-lead" });
+        var api = new ConsoleApiClient(app.CreateClient());
+
+        await api.SayAsync("alice", "general", "/incident declare sev2 Checkout failing");
+
+        var channel = await Eventually.Get(
+            async () => (await api.ChannelsAsync("alice")).FirstOrDefault(c => c.Name == "inc-1-checkout-failing"),
+            c => c is not null && c.Members.Contains("oncall-lead") && c.Topic.Length > 0, "the incident channel with its members and topic");
+        Assert.Contains("alice", channel!.Members);
+        var kickoff = await Eventually.Get(() => api.MessagesAsync("inc-1-checkout-failing"), m => m.Count > 0, "the kick-off message");
+        Assert.Equal("🚨 INC-1 · SEV2 · Checkout failing", kickoff[0].Rich?.Title);
+        var announcements = await Eventually.Get(() => api.MessagesAsync("incidents"), m => m.Count > 0, "the announcement in #incidents");
+        Assert.Contains("#inc-1-checkout-failing", announcements[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -250,13 +269,15 @@ public sealed class ConsoleAccessTests
     public void ABadChannelSettingIsRefusedNamingTheKey()
     {
         // Checked through the validator: Program logs and swallows start-up failures, so the factory only sees a dead host.
-        var options = new ConsoleOptions { StakeholderChannel = "Not A Channel!", DefaultChannels = ["general", "ops room"] };
+        var options = new ConsoleOptions { StakeholderChannel = "Not A Channel!", DefaultChannels = ["general", "ops room"], DefaultResponders = ["bob", "chatopsbot"] };
 
         var result = new ConsoleOptionsValidator().Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains("Console:StakeholderChannel", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Console:DefaultChannels entry 'ops room'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Console:DefaultResponders entry 'chatopsbot'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("'bob'", result.FailureMessage, StringComparison.Ordinal);
         Assert.True(new ConsoleOptionsValidator().Validate(null, new ConsoleOptions()).Succeeded);
     }
 }
