@@ -15,7 +15,7 @@ internal sealed class DefaultChannelsSetup(IConsoleStore store, IOptions<Console
         foreach (var name in options.Value.ChannelsToEnsure())
         {
             var (topic, purpose) = name == stakeholders ? ("Incident announcements for stakeholders", "Where ChatOpsBot announces incidents")
-                : name == "general" ? ("Company-wide announcements", "Talk to the team; declare incidents with /incident declare")
+                : name == "general" ? ("Company-wide announcements", "Talk to the team; declare incidents with `/incident declare`")
                 : ("", "");
             var channel = new ConsoleChannel(name, topic, purpose, IsPrivate: false, Members: [], clock.GetUtcNow());
             if (await store.TryCreateChannelAsync(channel, cancellationToken))

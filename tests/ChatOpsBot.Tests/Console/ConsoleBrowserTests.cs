@@ -45,6 +45,7 @@ public sealed class ConsoleBrowserTests
         var reply = page.Locator(".msg.ephemeral");
         await Assertions.Expect(reply).ToContainTextAsync("Only visible to you");
         await Assertions.Expect(reply).ToContainTextAsync("INC-1");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "console-general.png") });
 
         // The reconciler opens the channel; polling brings it to the sidebar.
         var channel = page.Locator("#incident-list a[data-channel='inc-1-checkout-failing']");
