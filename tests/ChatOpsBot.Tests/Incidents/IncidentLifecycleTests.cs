@@ -94,11 +94,13 @@ public abstract class IncidentLifecycleTests
         await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
             console.SayExpectingOneReplyAsync($"user{i}", "general", $"/incident INC-1 note observation {i}")));
 
+        // The state is read first: the reconciler may append its bookkeeping in between, never remove anything.
+        var foldedVersion = (await console.IncidentAsync(1)).GetProperty("version").GetInt64();
         var events = await console.EventsAsync(1);
         var notes = events.Where(e => Type(e) == "NoteAdded").Select(e => e.GetProperty("text").GetString()).ToList();
         Assert.Equal(Enumerable.Range(1, 50).Select(i => $"observation {i}").Order(), notes.Order());
         Assert.Equal(Enumerable.Range(1, events.Count).Select(v => (long)v), events.Select(e => e.GetProperty("version").GetInt64()));
-        Assert.Equal(events.Count, (await console.IncidentAsync(1)).GetProperty("version").GetInt64());
+        Assert.InRange(foldedVersion, 52, events.Count);
     }
 
     [Theory]
