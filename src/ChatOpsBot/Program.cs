@@ -5,6 +5,11 @@ using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
 using Serilog;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args[1]);
+}
+
 Log.Logger = Logging.CreateBootstrapLogger();
 try
 {
@@ -27,7 +32,7 @@ try
     app.MapReadApi();
     app.MapConsole();
 
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
