@@ -16,6 +16,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddLogging();
+    builder.AddTelemetry();
     builder.AddIncidentCore();
     builder.AddStorage();
     builder.AddAccessToken();
@@ -28,6 +29,7 @@ try
     app.LogAddressOnStart();
 
     app.MapHealth();
+    app.MapMetrics();
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapConsole();
