@@ -60,11 +60,20 @@ public sealed partial record Incident
 
     public string? Topic { get; private init; }
 
+    public string? Purpose { get; private init; }
+
     public string? KickoffMessageId { get; private init; }
 
     public bool IsAnnounced { get; private init; }
 
     public long MessagesPostedThrough { get; private init; }
+
+    /// <summary>Captured chat messages by message id, with their latest text; deleted ones stay, marked.</summary>
+    public ImmutableDictionary<string, CapturedMessage> CapturedMessages { get; private init; } =
+        ImmutableDictionary.Create<string, CapturedMessage>(StringComparer.Ordinal);
+
+    /// <summary>Users seen joining the incident channel.</summary>
+    public ImmutableHashSet<string> JoinedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
     public long Version { get; private init; }
 
@@ -122,6 +131,13 @@ public sealed partial record Incident
         KickoffPosted k => this with { KickoffMessageId = k.MessageId },
         Announced => this with { IsAnnounced = true },
         ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
+        PurposeSet p => this with { Purpose = p.Purpose },
+        MessageCaptured m => this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, new CapturedMessage(m.Text, IsDeleted: false)) },
+        CapturedMessageEdited m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
+            this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { Text = m.Text }) },
+        CapturedMessageDeleted m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
+            this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { IsDeleted = true }) },
+        ParticipantJoined j => this with { JoinedUserIds = JoinedUserIds.Add(j.Participant.Id) },
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

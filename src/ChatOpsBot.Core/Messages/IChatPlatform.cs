@@ -10,12 +10,21 @@ public interface IChatPlatform
     /// <summary>The platform name used in <see cref="ConversationRef.Platform"/>: "slack", "teams", "console".</summary>
     string Name { get; }
 
+    /// <summary>Where this platform announces new incidents to stakeholders (never private ones).</summary>
+    string StakeholderChannel { get; }
+
+    /// <summary>User ids this platform invites to every incident channel, e.g. the on-call lead.</summary>
+    IReadOnlyCollection<string> DefaultResponders { get; }
+
     /// <summary>Opens the incident's channel, choosing another name if <paramref name="name"/> is taken.</summary>
     Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken);
 
     Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
 
     Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken);
+
+    /// <summary>Sets what the channel is for; platforms without a purpose may ignore it.</summary>
+    Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken);
 
     /// <summary>Posts a message and returns its platform id.</summary>
     Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken);

@@ -75,7 +75,8 @@ public sealed partial class Reconciler(
         {
             var incident = await incidents.GetAsync(number, cancellationToken);
             var unposted = incident.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
-            var step = ReconcilePlan.Next(incident, chatOptions.Value.DefaultResponders, unposted.Count > 0);
+            var platform = PlatformFor(incident);
+            var step = ReconcilePlan.Next(incident, platform.DefaultResponders, unposted.Count > 0);
             if (step == ReconcileStep.None)
             {
                 return;
@@ -87,7 +88,6 @@ public sealed partial class Reconciler(
                 return;
             }
 
-            var platform = PlatformFor(incident);
             var done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
             if (done.Length == 0)
             {
@@ -109,7 +109,7 @@ public sealed partial class Reconciler(
                 return [new ChannelOpened(channel)];
 
             case ReconcileStep.Invite:
-                var members = ReconcilePlan.MissingMembers(incident, chatOptions.Value.DefaultResponders);
+                var members = ReconcilePlan.MissingMembers(incident, platform.DefaultResponders);
                 await platform.InviteAsync(incident.Channel!, members, cancellationToken);
                 return [new MembersInvited(members)];
 
@@ -118,16 +118,21 @@ public sealed partial class Reconciler(
                 await platform.SetTopicAsync(incident.Channel!, topic, cancellationToken);
                 return [new TopicSet(topic)];
 
+            case ReconcileStep.SetPurpose:
+                var purpose = IncidentMessages.Purpose(incident);
+                await platform.SetPurposeAsync(incident.Channel!, purpose, cancellationToken);
+                return [new PurposeSet(purpose)];
+
             case ReconcileStep.PostKickoff:
                 var kickoff = await platform.PostAsync(incident.Channel!, IncidentMessages.Kickoff(incident), cancellationToken);
                 // The kick-off shows the state so far, so the changes before it need no messages of their own.
                 return [new KickoffPosted(kickoff), new ChannelMessagesPosted(incident.Version)];
 
             case ReconcileStep.Announce:
-                var stakeholders = await platform.FindChannelAsync(chatOptions.Value.StakeholderChannel, cancellationToken);
+                var stakeholders = await platform.FindChannelAsync(platform.StakeholderChannel, cancellationToken);
                 if (stakeholders is null)
                 {
-                    LogNoStakeholderChannel(logger, chatOptions.Value.StakeholderChannel, platform.Name);
+                    LogNoStakeholderChannel(logger, platform.StakeholderChannel, platform.Name);
                     return [];
                 }
 

@@ -98,6 +98,10 @@ public sealed class ReconcilerTests : IDisposable
 
         public string Name => "test";
 
+        public string StakeholderChannel => "incidents";
+
+        public IReadOnlyCollection<string> DefaultResponders => [];
+
         public Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
         {
             FailWhileDown();
@@ -117,6 +121,12 @@ public sealed class ReconcilerTests : IDisposable
         }
 
         public Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            return Task.CompletedTask;
+        }
+
+        public Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken)
         {
             FailWhileDown();
             return Task.CompletedTask;
