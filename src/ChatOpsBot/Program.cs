@@ -1,6 +1,7 @@
 using ChatOpsBot.Console;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
+using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
 using Serilog;
@@ -16,6 +17,7 @@ try
     builder.AddAccessToken();
     builder.AddReconciler();
     builder.AddConsole();
+    builder.AddSlack();
 
     var app = builder.Build();
 
@@ -26,6 +28,7 @@ try
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapConsole();
+    app.MapSlack();
 
     app.Run();
     return 0;
