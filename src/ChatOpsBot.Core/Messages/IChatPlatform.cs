@@ -10,10 +10,10 @@ public interface IChatPlatform
     /// <summary>The platform name used in <see cref="ConversationRef.Platform"/>: "slack", "teams", "console".</summary>
     string Name { get; }
 
-    /// <summary>Where this platform announces new incidents to stakeholders (never private ones).</summary>
+    /// <summary>Where new incidents are announced to stakeholders (never private ones): a channel name or id.</summary>
     string StakeholderChannel { get; }
 
-    /// <summary>User ids this platform invites to every incident channel, e.g. the on-call lead.</summary>
+    /// <summary>User ids invited to every non-private incident channel on this platform, e.g. the on-call lead.</summary>
     IReadOnlyCollection<string> DefaultResponders { get; }
 
     /// <summary>Opens the incident's channel, choosing another name if <paramref name="name"/> is taken.</summary>

@@ -4,7 +4,6 @@ public static class ReconcilerExtensions
 {
     public static WebApplicationBuilder AddReconciler(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());

@@ -130,6 +130,9 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         return Db.StringSetAsync(keys.Claim(key), "1", expiry, When.NotExists).WaitAsync(cancellationToken);
     }
 
+    public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken) =>
+        Db.KeyDeleteAsync(keys.Claim(key)).WaitAsync(cancellationToken);
+
     private static DateTimeOffset RecordedAtOf(string streamId) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(streamId.AsSpan(0, streamId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture));
 }

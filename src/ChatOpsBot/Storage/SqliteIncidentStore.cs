@@ -136,6 +136,15 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    public async Task ReleaseClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM claims WHERE key = $key;";
+        command.Parameters.AddWithValue("$key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task<(long Version, DateTimeOffset? LastRecordedAt)> ReadHeadAsync(SqliteConnection connection, int incidentNumber, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -23,7 +23,7 @@ public sealed class StorageOptions
 
     public RedisStorageOptions Redis { get; set; } = new();
 
-    public bool UsesRedis => string.Equals(Provider, RedisProvider, StringComparison.OrdinalIgnoreCase);
+    public bool UsesRedis => string.Equals(Provider?.Trim(), RedisProvider, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class SqliteStorageOptions

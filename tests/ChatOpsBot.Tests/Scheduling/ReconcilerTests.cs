@@ -62,6 +62,7 @@ public sealed class ReconcilerTests : IDisposable
         Assert.Contains(channelPosts, t => t.Contains("Investigating → Monitoring", StringComparison.Ordinal));
         Assert.DoesNotContain(channelPosts, t => t.Contains("notes are not announced", StringComparison.Ordinal));
         Assert.Contains("bob", platform.Invited);
+        Assert.Contains("oncall-lead", platform.Invited);
     }
 
     private WebApplicationFactory<Program> CreateBot(RecordingPlatform platform) =>
@@ -100,7 +101,7 @@ public sealed class ReconcilerTests : IDisposable
 
         public string StakeholderChannel => "incidents";
 
-        public IReadOnlyCollection<string> DefaultResponders => [];
+        public IReadOnlyCollection<string> DefaultResponders => ["oncall-lead"];
 
         public Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
         {

@@ -198,6 +198,18 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReleasedClaimCanBeTakenAgainAtOnce()
+    {
+        var key = Some.String("claim");
+        Assert.True(await Store.TryClaimAsync(key, TimeSpan.FromMinutes(5), CancellationToken.None));
+
+        await Store.ReleaseClaimAsync(key, CancellationToken.None);
+
+        Assert.True(await Store.TryClaimAsync(key, TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync(key, TimeSpan.FromMinutes(5), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ConcurrentClaimsOfOneKeyHaveExactlyOneWinner()
     {
         var key = Some.String("webhook");
