@@ -24,7 +24,7 @@ public static class SlackExtensions
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddTransient<SlackApiHandler>();
 
-        services.AddRefitClient<ISlackApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
+        services.AddRefitGeneratedClient<ISlackApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
             .AddHttpMessageHandler<SlackApiHandler>()
             .AddResilienceHandler("slack-web-api", (pipeline, context) =>
