@@ -25,7 +25,6 @@ public static partial class SlackCommandsEndpoint
         }
 
         var text = form["text"].ToString();
-        users.Remember(userId, form["user_name"].ToString());
         if (text.Trim().Equals("declare", StringComparison.OrdinalIgnoreCase))
         {
             return await OpenDeclareModalAsync(slack, form["trigger_id"].ToString(), channelId, settings, logger, http.RequestAborted);

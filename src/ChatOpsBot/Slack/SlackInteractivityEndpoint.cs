@@ -25,7 +25,6 @@ public static partial class SlackInteractivityEndpoint
             return Results.BadRequest("Expected a Slack interaction payload.");
         }
 
-        users.Remember(userId, payload.User.Name ?? payload.User.Username);
         var actor = new Actor(userId, payload.User.Name ?? payload.User.Username);
         var ct = http.RequestAborted;
         switch (payload.Type)

@@ -36,15 +36,6 @@ public sealed partial class SlackUsers(ISlackApi slack, TimeProvider clock, ILog
         }
     }
 
-    /// <summary>Remembers a name Slack already sent with a request, saving a users.info call.</summary>
-    public void Remember(string userId, string? name)
-    {
-        if (!string.IsNullOrWhiteSpace(name))
-        {
-            _names.TryAdd(userId, (name, clock.GetUtcNow() + CacheFor));
-        }
-    }
-
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "users.info for {UserId} failed ({Error}); using the id as the name")]
