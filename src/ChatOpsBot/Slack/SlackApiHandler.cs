@@ -61,3 +61,19 @@ public sealed class SlackApiHandler(IOptions<SlackOptions> options) : Delegating
         return response;
     }
 }
+
+/// <summary>Refit wraps what a handler throws in its own ApiRequestException; these find Slack's error inside.</summary>
+public static class SlackFailures
+{
+    /// <summary>Slack's error code (name_taken, not_in_channel, ratelimited...) if <paramref name="ex"/> is or wraps a Slack API failure.</summary>
+    public static string? SlackError(this Exception ex) => ex switch
+    {
+        SlackApiException slack => slack.Error,
+        { InnerException: { } inner } => inner.SlackError(),
+        _ => null,
+    };
+
+    /// <summary>A failure talking to Slack (its error, or the network), as opposed to a bug of ours.</summary>
+    public static bool IsSlackFailure(this Exception ex) =>
+        ex.SlackError() is not null || ex is HttpRequestException || ex.InnerException is HttpRequestException;
+}

@@ -37,7 +37,7 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, IOptions<SlackOpt
                 var created = await slack.CreateConversationAsync(new CreateConversationRequest(candidate, isPrivate), cancellationToken);
                 return Channel(created.Channel.Id, created.Channel.Name ?? candidate);
             }
-            catch (SlackApiException ex) when (ex.Error == "name_taken" && attempt < MaxNameAttempts)
+            catch (Exception ex) when (ex.SlackError() == "name_taken" && attempt < MaxNameAttempts)
             {
                 LogNameTaken(logger, candidate);
             }
@@ -59,7 +59,7 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, IOptions<SlackOpt
                 await slack.InviteAsync(new InviteRequest(channel.Id, string.Join(',', batch)), cancellationToken);
             }
         }
-        catch (SlackApiException ex) when (PerUserInviteErrors.Contains(ex.Error))
+        catch (Exception ex) when (ex.SlackError() is { } error && PerUserInviteErrors.Contains(error))
         {
             // One bad or present user fails the whole call; invite one by one so the rest still get in.
             foreach (var user in userIds)
@@ -68,9 +68,9 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, IOptions<SlackOpt
                 {
                     await slack.InviteAsync(new InviteRequest(channel.Id, user), cancellationToken);
                 }
-                catch (SlackApiException single) when (PerUserInviteErrors.Contains(single.Error))
+                catch (Exception single) when (single.SlackError() is { } code && PerUserInviteErrors.Contains(code))
                 {
-                    LogInviteSkipped(logger, user, channel.Id, single.Error);
+                    LogInviteSkipped(logger, user, channel.Id, single.SlackError()!);
                 }
             }
         }

@@ -67,9 +67,9 @@ public static partial class SlackCommandsEndpoint
             await slack.OpenViewAsync(new OpenViewRequest(triggerId, SlackModals.Declare(channelId, settings)), cancellationToken);
             return Results.Ok();
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (ex.IsSlackFailure())
         {
-            LogModalFailed(logger, (ex as SlackApiException)?.Error ?? ex.GetType().Name);
+            LogModalFailed(logger, ex.SlackError() ?? ex.GetType().Name);
             return SlackResponder.Ephemeral("⚠️ Could not open the declare form. Type it instead: `/incident declare sev2 Checkout is failing`.");
         }
     }

@@ -31,7 +31,7 @@ public sealed partial class SlackEventWorker(SlackTimelineCapture capture, IOpti
                     await HandleAsync(queued.Event, queued.BotUserId, stoppingToken);
                     break;
                 }
-                catch (Exception ex) when (ex is SlackApiException or HttpRequestException && attempt < MaxAttempts)
+                catch (Exception ex) when (ex.IsSlackFailure() && attempt < MaxAttempts)
                 {
                     LogRetrying(logger, queued.EventId, attempt);
                     await Task.Delay(options.Value.RetryDelay * attempt, stoppingToken);

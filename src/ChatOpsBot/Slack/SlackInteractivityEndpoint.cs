@@ -134,9 +134,9 @@ public static partial class SlackInteractivityEndpoint
         {
             await slack.OpenViewAsync(new OpenViewRequest(triggerId ?? "", view), ct);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (ex.IsSlackFailure())
         {
-            LogModalFailed(logger, (ex as SlackApiException)?.Error ?? ex.GetType().Name);
+            LogModalFailed(logger, ex.SlackError() ?? ex.GetType().Name);
         }
     }
 

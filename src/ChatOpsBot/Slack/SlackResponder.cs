@@ -64,9 +64,9 @@ public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlac
             {
                 await slack.PostEphemeralAsync(new PostEphemeralRequest(channel, user, BlockKit.Cut(text, 4000)), CancellationToken.None);
             }
-            catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+            catch (Exception ex) when (ex.IsSlackFailure())
             {
-                LogEphemeralFailed(logger, channel, (ex as SlackApiException)?.Error ?? ex.GetType().Name);
+                LogEphemeralFailed(logger, channel, ex.SlackError() ?? ex.GetType().Name);
             }
         });
     }

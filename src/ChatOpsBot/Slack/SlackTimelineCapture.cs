@@ -106,10 +106,10 @@ public sealed partial class SlackTimelineCapture(IncidentService incidents, ISla
         {
             return (await slack.GetPermalinkAsync(channelId, ts, cancellationToken)).Permalink;
         }
-        catch (SlackApiException ex)
+        catch (Exception ex) when (ex.IsSlackFailure())
         {
             // A link is a convenience; the capture does not wait for it.
-            LogNoPermalink(logger, channelId, ex.Error);
+            LogNoPermalink(logger, channelId, ex.SlackError() ?? ex.GetType().Name);
             return null;
         }
     }

@@ -29,9 +29,9 @@ public sealed partial class SlackUsers(ISlackApi slack, TimeProvider clock, ILog
             _names[userId] = (name, now + CacheFor);
             return new Actor(userId, name);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (ex.IsSlackFailure())
         {
-            LogLookupFailed(logger, userId, (ex as SlackApiException)?.Error ?? ex.GetType().Name);
+            LogLookupFailed(logger, userId, ex.SlackError() ?? ex.GetType().Name);
             return new Actor(userId);
         }
     }

@@ -12,6 +12,8 @@ namespace ChatOpsBot.Tests.Slack.Support;
 /// </summary>
 public sealed class SlackBot : IDisposable
 {
+    private HttpClient? _http;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("chatopsbot-slack-").FullName;
 
     public SlackBot(IReadOnlyDictionary<string, string?>? extra = null)
@@ -31,14 +33,14 @@ public sealed class SlackBot : IDisposable
         }
 
         Factory = new BotFactory(settings);
-        Http = Factory.CreateClient();
     }
 
     public FakeSlack Slack { get; } = new();
 
     public BotFactory Factory { get; }
 
-    public HttpClient Http { get; }
+    /// <summary>Starts the host on first use, so a test can watch a bad configuration fail to start.</summary>
+    public HttpClient Http => _http ??= Factory.CreateClient();
 
     public IncidentService Incidents => Factory.Services.GetRequiredService<IncidentService>();
 
@@ -81,11 +83,14 @@ public sealed class SlackBot : IDisposable
             i => i.KickoffMessageId is not null && (i.IsPrivate || i.IsAnnounced), "the incident's channel steps");
     }
 
+    public Task<IReadOnlyList<JsonElement>> EventuallyCallsAsync(string method) =>
+        Eventually.Get(() => Task.FromResult(Slack.Calls(method)), c => c.Count > 0, $"a call of {method}");
+
     public async Task<IReadOnlyList<IncidentEvent>> TimelineAsync(int number = 1) => await Incidents.ReadTimelineAsync(number, default);
 
     public void Dispose()
     {
-        Http.Dispose();
+        _http?.Dispose();
         Factory.Dispose();
         Slack.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
