@@ -6,6 +6,11 @@ using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
 using Serilog;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args[1]);
+}
+
 Log.Logger = Logging.CreateBootstrapLogger();
 try
 {
@@ -30,7 +35,7 @@ try
     app.MapConsole();
     app.MapSlack();
 
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
