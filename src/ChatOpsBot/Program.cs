@@ -1,6 +1,7 @@
 using ChatOpsBot.Console;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
+using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
 using Serilog;
@@ -22,6 +23,7 @@ try
     builder.AddAccessToken();
     builder.AddReconciler();
     builder.AddConsole();
+    builder.AddSlack();
 
     var app = builder.Build();
 
@@ -33,6 +35,7 @@ try
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapConsole();
+    app.MapSlack();
 
     await app.RunAsync();
     return 0;
