@@ -53,6 +53,9 @@ public sealed partial record Incident
 
     public ImmutableList<Severity> SeverityHistory { get; private init; } = [];
 
+    /// <summary>Who gets the stakeholder updates by direct message, by user id.</summary>
+    public ImmutableDictionary<string, Actor> Subscribers { get; private init; } = ImmutableDictionary.Create<string, Actor>(StringComparer.Ordinal);
+
     // What the reconciler has done in chat.
     public ConversationRef? Channel { get; private init; }
 
@@ -65,6 +68,8 @@ public sealed partial record Incident
     public bool IsAnnounced { get; private init; }
 
     public long MessagesPostedThrough { get; private init; }
+
+    public bool IsPostmortemDrafted { get; private init; }
 
     public long Version { get; private init; }
 
@@ -122,6 +127,9 @@ public sealed partial record Incident
         KickoffPosted k => this with { KickoffMessageId = k.MessageId },
         Announced => this with { IsAnnounced = true },
         ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
+        Subscribed s => this with { Subscribers = Subscribers.SetItem(s.Actor.Id, s.Actor) },
+        Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
+        PostmortemDrafted => this with { IsPostmortemDrafted = true },
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

@@ -24,6 +24,9 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(KickoffPosted), nameof(KickoffPosted))]
 [JsonDerivedType(typeof(Announced), nameof(Announced))]
 [JsonDerivedType(typeof(ChannelMessagesPosted), nameof(ChannelMessagesPosted))]
+[JsonDerivedType(typeof(Subscribed), nameof(Subscribed))]
+[JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
+[JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -63,6 +66,12 @@ public sealed record Closed : IncidentEvent;
 
 public sealed record Reopened : IncidentEvent;
 
+/// <summary>The event's <see cref="IncidentEvent.Actor"/> now receives the incident's stakeholder updates by direct message.</summary>
+public sealed record Subscribed : IncidentEvent;
+
+/// <summary>The event's <see cref="IncidentEvent.Actor"/> no longer receives the incident's updates.</summary>
+public sealed record Unsubscribed : IncidentEvent;
+
 // Side effects in chat, recorded by the reconciler so it knows what is done.
 
 public sealed record ChannelOpened(ConversationRef Channel) : IncidentEvent;
@@ -77,3 +86,6 @@ public sealed record Announced(ConversationRef Channel, string MessageId) : Inci
 
 /// <summary>The reconciler has posted the channel messages for every event up to <see cref="ThroughVersion"/>.</summary>
 public sealed record ChannelMessagesPosted(long ThroughVersion) : IncidentEvent;
+
+/// <summary>The postmortem draft was posted in the incident channel at close (once; a closed incident stays closed).</summary>
+public sealed record PostmortemDrafted(ConversationRef Channel, string MessageId) : IncidentEvent;

@@ -24,6 +24,9 @@ public static class TimelineText
         KickoffPosted => "Kick-off message posted",
         Announced a => $"Announced in #{a.Channel.Name ?? a.Channel.Id}",
         ChannelMessagesPosted => "Channel messages posted",
+        Subscribed => $"{e.Actor.Mention} subscribed to updates",
+        Unsubscribed => $"{e.Actor.Mention} unsubscribed from updates",
+        PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
         _ => e.GetType().Name,
     };
 
