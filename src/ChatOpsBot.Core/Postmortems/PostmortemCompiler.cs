@@ -63,7 +63,9 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
         Row(sb, "Status", incident.Status.Label());
         Row(sb, "Commander", RoleHolders(incident, Roles.Commander));
         Row(sb, "Scribe", RoleHolders(incident, Roles.Scribe));
-        var participants = incident.Participants.Concat(events.Select(e => e.Actor)).Where(a => a.Id != Actor.Bot.Id).DistinctBy(a => a.Id).ToList();
+        // People only: the bot and alert senders act on the timeline but did not take part in the response.
+        var participants = incident.Participants.Concat(events.Where(e => e.Source != EventSource.Alert).Select(e => e.Actor))
+            .Where(a => a.Id != Actor.Bot.Id).DistinctBy(a => a.Id).ToList();
         Row(sb, "Participants", participants.Count == 0 ? "_none recorded_" : string.Join(", ", participants.Select(p => MarkdownText.Inline(p.Mention))));
         Row(sb, "Declared", When(incident.DeclaredAt));
         Row(sb, "Resolved", incident.ResolvedAt is { } r ? When(r) : NotReached);
