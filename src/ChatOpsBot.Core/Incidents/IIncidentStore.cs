@@ -26,6 +26,9 @@ public interface IIncidentStore
     /// de-duplicates retried webhooks and makes a reminder fire once across replicas.
     /// </summary>
     Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claim up before it expires, so work that failed can be retried at once.</summary>
+    Task ReleaseClaimAsync(string key, CancellationToken cancellationToken);
 }
 
 public sealed record AppendResult(bool Succeeded, long CurrentVersion, IReadOnlyList<IncidentEvent> Appended)

@@ -1,9 +1,65 @@
+using ChatOpsBot.Core.Messages;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
 namespace ChatOpsBot.Console;
 
 public static class ConsoleExtensions
 {
-    // Replaced by the console work.
-    public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder) => builder;
+    /// <summary>The Local chat platform, its options and its default channels; nothing when Console:Enabled is false.</summary>
+    public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+        if (!ConsoleOptions.IsEnabled(builder.Configuration))
+        {
+            return builder;
+        }
 
-    public static WebApplication MapConsole(this WebApplication app) => app;
+        builder.Services.AddSingleton<IChatPlatform, LocalChatPlatform>();
+        builder.Services.AddHostedService<DefaultChannelsSetup>();
+        return builder;
+    }
+
+    /// <summary>The console JSON API under /api/console and the web UI at /.</summary>
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        if (!ConsoleOptions.IsEnabled(app.Configuration))
+        {
+            return app;
+        }
+
+        var webRoot = ConsoleWebRoot(app);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webRoot });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = webRoot,
+            // Revalidate every time (cheap with the ETag): a redeploy must never leave an old app.js talking to a new API.
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+        });
+        app.MapConsoleApi();
+        return app;
+    }
+
+    /// <summary>
+    /// wwwroot under the content root (dotnet run, the container, WebApplicationFactory); failing that, the copy
+    /// published beside the assembly, so `dotnet /opt/chatopsbot/ChatOpsBot.dll` started from elsewhere still has a UI.
+    /// </summary>
+    private static IFileProvider ConsoleWebRoot(WebApplication app)
+    {
+        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            return app.Environment.WebRootFileProvider;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!File.Exists(Path.Combine(beside, "index.html")))
+        {
+            return app.Environment.WebRootFileProvider;
+        }
+
+        var provider = new PhysicalFileProvider(beside);
+        app.Lifetime.ApplicationStopped.Register(provider.Dispose);
+        return provider;
+    }
 }

@@ -82,12 +82,24 @@ public sealed partial class Reconciler(
             }
 
             // Only one replica performs a step; if it dies half-way the lease expires and the sweep retries.
-            if (!await store.TryClaimAsync($"reconcile:{number}:{step}:{incident.Version}", options.Value.StepLease, cancellationToken))
+            var claim = $"reconcile:{number}:{step}:{incident.Version}";
+            if (!await store.TryClaimAsync(claim, options.Value.StepLease, cancellationToken))
             {
                 return;
             }
 
-            var done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
+            IncidentEvent[] done;
+            try
+            {
+                done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
+            }
+            catch
+            {
+                // A failed step is retried on the next pass, not after the lease runs out.
+                await store.ReleaseClaimAsync(claim, CancellationToken.None);
+                throw;
+            }
+
             if (done.Length == 0)
             {
                 return;

@@ -1,7 +1,56 @@
+using ChatOpsBot.Console;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
 namespace ChatOpsBot.Storage;
 
 public static class StorageExtensions
 {
-    // Replaced by the storage work: registers IIncidentStore, IConsoleStore and a "ready" health check.
-    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder) => builder;
+    /// <summary>
+    /// Registers the incident and console stores for the configured provider, and a "ready" health check on it.
+    /// The provider is chosen when the stores are first resolved, not here, so configuration added later
+    /// (e.g. by WebApplicationFactory in tests) still counts.
+    /// </summary>
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<StorageOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // "Storage:Sqlite:Path" binds too; the short "Sqlite:Path" and "Redis:*" sections win when both are set.
+                configuration.GetSection(StorageOptions.Section).Bind(options);
+                configuration.GetSection(SqliteStorageOptions.Section).Bind(options.Sqlite);
+                configuration.GetSection(RedisStorageOptions.Section).Bind(options.Redis);
+            })
+            .ValidateOnStart();
+
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var configuration = ConfigurationOptions.Parse(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis.ConnectionString!);
+            // Start even while Redis is down: the multiplexer keeps reconnecting and /readyz reports it meanwhile.
+            configuration.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(configuration);
+        });
+        services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis.KeyPrefix));
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite.Path));
+        services.AddSingleton<RedisIncidentStore>();
+        services.AddSingleton<RedisConsoleStore>();
+        services.AddSingleton<SqliteIncidentStore>();
+        services.AddSingleton<SqliteConsoleStore>();
+
+        services.AddSingleton<IIncidentStore>(sp => UsesRedis(sp)
+            ? sp.GetRequiredService<RedisIncidentStore>()
+            : sp.GetRequiredService<SqliteIncidentStore>());
+        services.AddSingleton<IConsoleStore>(sp => UsesRedis(sp)
+            ? sp.GetRequiredService<RedisConsoleStore>()
+            : sp.GetRequiredService<SqliteConsoleStore>());
+
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesRedis;
 }

@@ -94,6 +94,16 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
         }
     }
 
+    public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _claims.Remove(key);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
     {
         lock (_gate)

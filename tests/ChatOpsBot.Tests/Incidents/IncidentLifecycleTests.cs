@@ -34,7 +34,7 @@ public abstract class IncidentLifecycleTests
             var kickoff = await Eventually.Get(() => console.MessagesAsync("inc-1-checkout-failing", "alice"), m => m.Count > 0, "the kick-off message");
             Assert.Contains("Checkout failing", kickoff[0].Text, StringComparison.Ordinal);
             var announcement = await Eventually.Get(() => console.MessagesAsync("incidents"), m => m.Any(x => x.Text.Contains("INC-1", StringComparison.Ordinal)), "the announcement in #incidents");
-            Assert.Contains("#inc-1-checkout-failing", announcement.Last().Text, StringComparison.Ordinal);
+            Assert.Contains("#inc-1-checkout-failing", announcement[^1].Text, StringComparison.Ordinal);
 
             // Inside the incident channel the incident is implied.
             const string Room = "inc-1-checkout-failing";
@@ -177,7 +177,7 @@ public sealed class IncidentLifecycleOnSqliteTests : IncidentLifecycleTests, IDi
 [Collection(RedisCollection.Name)]
 public sealed class IncidentLifecycleOnRedisTests(RedisServerFixture redis) : IncidentLifecycleTests
 {
-    private readonly string _prefix = redis.NewKeyPrefix();
+    private readonly string _prefix = RedisServerFixture.NewKeyPrefix();
 
     protected override IReadOnlyDictionary<string, string?> Settings => BotFactory.Redis(redis.ConnectionString, _prefix);
 }

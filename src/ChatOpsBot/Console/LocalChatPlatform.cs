@@ -1,0 +1,61 @@
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Console;
+
+/// <summary>
+/// The chat platform behind the web console: channels and messages live in <see cref="IConsoleStore"/>,
+/// so every replica serves the same console and the reconciler drives it exactly as it drives Slack.
+/// </summary>
+public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptions> options, TimeProvider clock) : IChatPlatform
+{
+    public const string PlatformName = "console";
+
+    /// <summary>The display name of the bot's messages in the console.</summary>
+    public const string BotUser = "ChatOpsBot";
+
+    // Far more than any workspace needs; a bound so a broken store cannot spin forever.
+    private const int MaxNameAttempts = 100;
+
+    public string Name => PlatformName;
+
+    public string StakeholderChannel => ConsoleOptions.Normalize(options.Value.StakeholderChannel);
+
+    public IReadOnlyCollection<string> DefaultResponders => [.. options.Value.DefaultResponders.Select(u => u.Trim().ToLowerInvariant())];
+
+    public static ConversationRef Conversation(string channel) => new(PlatformName, channel, channel);
+
+    public async Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxNameAttempts; attempt++)
+        {
+            var candidate = attempt == 1 ? name : ChannelNames.WithSuffix(name, attempt);
+            var channel = new ConsoleChannel(candidate, Topic: "", Purpose: "", isPrivate, Members: [], clock.GetUtcNow());
+            if (await store.TryCreateChannelAsync(channel, cancellationToken))
+            {
+                return Conversation(candidate);
+            }
+        }
+
+        throw new InvalidOperationException($"Could not find a free channel name for '{name}' after {MaxNameAttempts} attempts.");
+    }
+
+    public Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        store.AddMembersAsync(channel.Id, userIds.Select(u => u.ToLowerInvariant()).ToList(), cancellationToken);
+
+    public Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken) =>
+        store.SetTopicAsync(channel.Id, topic, cancellationToken);
+
+    public async Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var posted = await store.PostMessageAsync(channel.Id, new ConsoleMessageDraft(BotUser, message.Text, clock.GetUtcNow(), message), cancellationToken);
+        return posted.Ts;
+    }
+
+    public async Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        var channel = await store.GetChannelAsync(ConsoleOptions.Normalize(nameOrId), cancellationToken);
+        return channel is null ? null : Conversation(channel.Name);
+    }
+}

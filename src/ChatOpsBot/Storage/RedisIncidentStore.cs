@@ -1,0 +1,138 @@
+using System.Globalization;
+using ChatOpsBot.Core.Incidents;
+using StackExchange.Redis;
+
+namespace ChatOpsBot.Storage;
+
+/// <summary>
+/// One Redis Stream per incident. The stream is never trimmed, so its length is the incident's version and the
+/// n-th entry is version n; each entry also carries its version ("v") so a reader never has to trust the arithmetic.
+/// The stream id is the recorded time: RecordedAt is read back from it, so it cannot drift from the order of entries.
+/// </summary>
+public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider clock) : IIncidentStore
+{
+    // Version check and XADDs in one script, so no other writer can slip in between. The ids are built here
+    // rather than with "*" so their milliseconds come from our TimeProvider (tests drive it), clamped to the last id
+    // so RecordedAt never goes backwards when replicas' clocks disagree. Ids are "ms-seq" with an explicit seq,
+    // which Redis 6.2 accepts too (the "ms-*" form needs Redis 7).
+    // The index ZADD touches a key outside the incident's hash tag: fine on a single Redis, Sentinel or a managed
+    // non-cluster Redis; on Cluster the index would have to move out of the script.
+    private const string AppendScript = """
+        local current = redis.call('XLEN', KEYS[1])
+        if current ~= tonumber(ARGV[1]) then
+          return {0, current}
+        end
+        local ms = ARGV[2]
+        local seq = 0
+        local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+        if #last > 0 then
+          local lastMs, lastSeq = string.match(last[1][1], '^(%d+)-(%d+)$')
+          if tonumber(lastMs) >= tonumber(ms) then
+            ms = lastMs
+            seq = tonumber(lastSeq) + 1
+          end
+        end
+        local result = {1, current + #ARGV - 3}
+        for i = 4, #ARGV do
+          local id = ms .. '-' .. string.format('%d', seq)
+          redis.call('XADD', KEYS[1], id, 'v', current + i - 3, 'e', ARGV[i])
+          result[#result + 1] = id
+          seq = seq + 1
+        end
+        if current == 0 then
+          redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
+        end
+        return result
+        """;
+
+    // Reading "after version v" is reading the last (length - v) entries: XREVRANGE with COUNT costs
+    // O(log N + new entries), not O(timeline). That is why the stream must never be trimmed; it also spares us a
+    // version->id index to keep in step. Length and range are taken in one script so they agree.
+    private const string ReadScript = """
+        local count = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[1])
+        if count <= 0 then
+          return {}
+        end
+        return redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', count)
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<int> AllocateNumberAsync(CancellationToken cancellationToken) =>
+        checked((int)await Db.StringIncrementAsync(keys.NextIncidentNumber).WaitAsync(cancellationToken));
+
+    public async Task<AppendResult> AppendAsync(int incidentNumber, long expectedVersion, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        var stamped = events.Select((e, i) => e with { IncidentNumber = incidentNumber, Version = expectedVersion + i + 1 }).ToList();
+        if (stamped.Count == 0)
+        {
+            var current = await Db.StreamLengthAsync(keys.Events(incidentNumber)).WaitAsync(cancellationToken);
+            return current == expectedVersion ? new AppendResult(true, current, []) : AppendResult.Conflict(current);
+        }
+
+        // An id of 0-0 is invalid, so never offer a clock before the epoch.
+        var nowMs = Math.Max(1, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var args = new List<RedisValue>(stamped.Count + 3) { expectedVersion, nowMs, incidentNumber };
+        args.AddRange(stamped.Select(e => (RedisValue)IncidentEventJson.Serialize(e)));
+
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            AppendScript, [keys.Events(incidentNumber), keys.IncidentIndex], [.. args]).WaitAsync(cancellationToken))!;
+        var version = (long)reply[1];
+        if ((long)reply[0] == 0)
+        {
+            return AppendResult.Conflict(version);
+        }
+
+        var appended = stamped.Select((e, i) => e with { RecordedAt = RecordedAtOf((string)reply[i + 2]!) }).ToList();
+        return new AppendResult(true, version, appended);
+    }
+
+    public async Task<IReadOnlyList<IncidentEvent>> ReadAsync(int incidentNumber, long afterVersion, CancellationToken cancellationToken)
+    {
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            ReadScript, [keys.Events(incidentNumber)], [Math.Max(0, afterVersion)]).WaitAsync(cancellationToken))!;
+        var events = new IncidentEvent[reply.Length];
+        for (var i = 0; i < reply.Length; i++)
+        {
+            var entry = (RedisResult[])reply[i]!;
+            var fields = (RedisValue[])entry[1]!;
+            long version = 0;
+            string? json = null;
+            for (var f = 0; f + 1 < fields.Length; f += 2)
+            {
+                switch ((string?)fields[f])
+                {
+                    case "v": version = (long)fields[f + 1]; break;
+                    case "e": json = fields[f + 1]; break;
+                }
+            }
+
+            var e = IncidentEventJson.Deserialize(json ?? throw new InvalidDataException($"Stream entry {entry[0]} of incident {incidentNumber} has no event."));
+            // XREVRANGE answers newest first; fill from the back to hand out oldest first.
+            events[reply.Length - 1 - i] = e with { IncidentNumber = incidentNumber, Version = version, RecordedAt = RecordedAtOf((string)entry[0]!) };
+        }
+
+        return events;
+    }
+
+    public async Task<IReadOnlyList<int>> ListIncidentNumbersAsync(CancellationToken cancellationToken)
+    {
+        var members = await Db.SortedSetRangeByRankAsync(keys.IncidentIndex).WaitAsync(cancellationToken);
+        return [.. members.Select(m => (int)m)];
+    }
+
+    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        // SET NX PX: the first caller wins, everyone else sees the key until it expires. PX rounds to whole ms.
+        var expiry = ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl;
+        return Db.StringSetAsync(keys.Claim(key), "1", expiry, When.NotExists).WaitAsync(cancellationToken);
+    }
+
+    public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken) =>
+        Db.KeyDeleteAsync(keys.Claim(key)).WaitAsync(cancellationToken);
+
+    private static DateTimeOffset RecordedAtOf(string streamId) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(streamId.AsSpan(0, streamId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,35 @@
+using StackExchange.Redis;
+
+namespace ChatOpsBot.Storage;
+
+/// <summary>
+/// Every Redis key name, built in one place. One incident's keys share the hash tag <c>{inc:N}</c> so they land in
+/// one Cluster slot; the console's keys share <c>{console}</c> so its scripts may touch several of them at once.
+/// </summary>
+public sealed class RedisKeys(string prefix)
+{
+    public string Prefix { get; } = prefix;
+
+    public RedisKey Events(int incidentNumber) => $"{Prefix}:{{inc:{incidentNumber}}}:events";
+
+    /// <summary>Sorted set of incident numbers (score = member = number), so listing is ascending for free.</summary>
+    public RedisKey IncidentIndex => $"{Prefix}:incidents";
+
+    public RedisKey NextIncidentNumber => $"{Prefix}:incidents:next";
+
+    public RedisKey Claim(string key) => $"{Prefix}:claim:{key}";
+
+    /// <summary>Sorted set of channel names, scored by creation sequence.</summary>
+    public RedisKey ConsoleChannels => $"{Prefix}:{{console}}:channels";
+
+    public RedisKey ConsoleChannelSequence => $"{Prefix}:{{console}}:channels:next";
+
+    public RedisKey ConsoleChannel(string name) => $"{Prefix}:{{console}}:channel:{name}";
+
+    /// <summary>Sorted set of members scored by join order, so the member list keeps the order people joined in.</summary>
+    public RedisKey ConsoleMembers(string name) => $"{Prefix}:{{console}}:members:{name}";
+
+    public RedisKey ConsoleMessages(string name) => $"{Prefix}:{{console}}:messages:{name}";
+
+    public RedisKey ConsoleLastTs(string name) => $"{Prefix}:{{console}}:last-ts:{name}";
+}

@@ -1,0 +1,250 @@
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOpsBot.Tests.Storage;
+
+/// <summary>What every <see cref="IIncidentStore"/> promises. One subclass per implementation runs it all.</summary>
+public abstract class IncidentStoreContract : IAsyncLifetime
+{
+    private static readonly Actor Alice = new("U-alice", "alice");
+    private static readonly Actor Bob = new("U-bob", "bob");
+
+    private IIncidentStore? _store;
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 11, 26, 9, 30, 0, TimeSpan.Zero));
+
+    protected IIncidentStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
+
+    /// <summary>Long enough for the implementation's TTL to be real (Redis expires keys on its own clock).</summary>
+    protected abstract TimeSpan ClaimTtl { get; }
+
+    /// <summary>A new store over the same data, as after a restart of the host.</summary>
+    protected abstract IIncidentStore CreateStore(TimeProvider clock);
+
+    /// <summary>Moves the store's notion of time on by <paramref name="elapsed"/>.</summary>
+    protected abstract Task LetTimePassAsync(TimeSpan elapsed);
+
+    public Task InitializeAsync()
+    {
+        // Created once up front: a lazy getter hit by fifty threads at once would build fifty stores.
+        _store = CreateStore(Clock);
+        return Task.CompletedTask;
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task FiftyConcurrentAllocationsHandOutFiftyDifferentNumbers()
+    {
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.AllocateNumberAsync(CancellationToken.None))));
+
+        Assert.Equal(Enumerable.Range(1, 50), numbers.Order());
+    }
+
+    [Fact]
+    public async Task AppendedEventsReadBackWithVersionsRecordedTimesAndEveryField()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        IncidentEvent[] events =
+        [
+            new Declared("Checkout is failing", Severity.Sev1, IsPrivate: false, new ConversationRef("slack", "C123", "incidents"), "Card payments time out")
+            {
+                Actor = Alice, Source = EventSource.Command, OccurredAt = Clock.GetUtcNow().AddSeconds(-5),
+            },
+            new RoleAssigned(Roles.Commander, Bob, Previous: Alice) { Actor = Alice, Source = EventSource.Command },
+            new ActionItemAdded(1, "Add a payment-timeout alert", Owner: Bob) { Actor = Bob, Source = EventSource.PinnedMessage },
+            new SeverityChanged(Severity.Sev1, Severity.Sev2),
+        ];
+
+        var result = await Store.AppendAsync(number, 0, events, CancellationToken.None);
+        var read = await Store.ReadAsync(number, 0, CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(4, result.CurrentVersion);
+        var expected = events.Select((e, i) => e with { IncidentNumber = number, Version = i + 1, RecordedAt = Clock.GetUtcNow() }).ToList();
+        Assert.Equal(expected, result.Appended);
+        Assert.Equal(expected, read);
+        Assert.All(read, e => Assert.Equal(TimeSpan.Zero, e.RecordedAt.Offset));
+    }
+
+    [Fact]
+    public async Task ReadingAfterAVersionReturnsOnlyTheNewerEvents()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        await Store.AppendAsync(number, 0, Notes(3), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await Store.AppendAsync(number, 3, Notes(2), CancellationToken.None);
+
+        var newer = await Store.ReadAsync(number, 3, CancellationToken.None);
+        var none = await Store.ReadAsync(number, 5, CancellationToken.None);
+
+        Assert.Equal([4L, 5L], newer.Select(e => e.Version));
+        Assert.All(newer, e => Assert.Equal(Clock.GetUtcNow(), e.RecordedAt));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task ReadingNearTheEndOfALongTimelineReturnsJustTheTail()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        for (var version = 0; version < 1000; version += 100)
+        {
+            await Store.AppendAsync(number, version, Notes(100), CancellationToken.None);
+        }
+
+        var tail = await Store.ReadAsync(number, 997, CancellationToken.None);
+
+        Assert.Equal([998L, 999L, 1000L], tail.Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task ReadingAnIncidentWithNoEventsReturnsNothing()
+    {
+        Assert.Empty(await Store.ReadAsync(Some.Int() + 10_000, 0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AppendingWithAStaleVersionAppendsNothingAndReportsTheCurrentVersion()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        await Store.AppendAsync(number, 0, Notes(2), CancellationToken.None);
+
+        var stale = await Store.AppendAsync(number, 1, Notes(1), CancellationToken.None);
+        var fresh = await Store.AppendAsync(number, 0, Notes(1), CancellationToken.None);
+
+        Assert.False(stale.Succeeded);
+        Assert.Equal(2, stale.CurrentVersion);
+        Assert.Empty(stale.Appended);
+        Assert.False(fresh.Succeeded);
+        Assert.Equal(2, fresh.CurrentVersion);
+        Assert.Equal(2, (await Store.ReadAsync(number, 0, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentWritersRetryingOnConflictLoseNoEvent()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(1, 50).Select(writer => Task.Run(async () =>
+        {
+            var expected = 0L;
+            while (true)
+            {
+                var result = await Store.AppendAsync(number, expected, [new NoteAdded($"writer {writer}")], CancellationToken.None);
+                if (result.Succeeded)
+                {
+                    return;
+                }
+
+                expected = result.CurrentVersion;
+            }
+        })));
+
+        var timeline = await Store.ReadAsync(number, 0, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 50).Select(v => (long)v), timeline.Select(e => e.Version));
+        Assert.Equal(
+            Enumerable.Range(1, 50).Select(w => $"writer {w}").Order(),
+            timeline.Cast<NoteAdded>().Select(n => n.Text).Order());
+    }
+
+    [Fact]
+    public async Task RecordedAtNeverGoesBackwardsWhenTheClockDoes()
+    {
+        var clock = new SettableClock(Clock.GetUtcNow());
+        var store = CreateStore(clock);
+        var number = await store.AllocateNumberAsync(CancellationToken.None);
+        await store.AppendAsync(number, 0, Notes(1), CancellationToken.None);
+
+        clock.Now = clock.Now.AddMinutes(-5);
+        var later = await store.AppendAsync(number, 1, Notes(2), CancellationToken.None);
+
+        var timeline = await store.ReadAsync(number, 0, CancellationToken.None);
+        Assert.Equal(timeline[0].RecordedAt, timeline[2].RecordedAt);
+        Assert.Equal(timeline.Select(e => e.RecordedAt).Order(), timeline.Select(e => e.RecordedAt));
+        Assert.Equal(timeline.Skip(1), later.Appended);
+    }
+
+    [Fact]
+    public async Task IncidentNumbersWithEventsAreListedAscending()
+    {
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Store.AllocateNumberAsync(CancellationToken.None)));
+        var sorted = numbers.Order().ToArray();
+        foreach (var number in new[] { sorted[2], sorted[0], sorted[3] })
+        {
+            await Store.AppendAsync(number, 0, Notes(1), CancellationToken.None);
+        }
+
+        await Store.AppendAsync(sorted[0], 1, Notes(1), CancellationToken.None);
+
+        Assert.Equal([sorted[0], sorted[2], sorted[3]], await Store.ListIncidentNumbersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AClaimIsGrantedToOneCallerUntilItExpires()
+    {
+        var key = Some.String("reminder:7:2025-11-26T10:00");
+
+        var first = await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None);
+        var second = await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None);
+        var otherKey = await Store.TryClaimAsync(Some.String("other"), ClaimTtl, CancellationToken.None);
+        await LetTimePassAsync(ClaimTtl + TimeSpan.FromMilliseconds(100));
+        var afterExpiry = await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.True(otherKey);
+        Assert.True(afterExpiry);
+    }
+
+    [Fact]
+    public async Task AReleasedClaimCanBeTakenAgainAtOnce()
+    {
+        var key = Some.String("claim");
+        Assert.True(await Store.TryClaimAsync(key, TimeSpan.FromMinutes(5), CancellationToken.None));
+
+        await Store.ReleaseClaimAsync(key, CancellationToken.None);
+
+        Assert.True(await Store.TryClaimAsync(key, TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync(key, TimeSpan.FromMinutes(5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConcurrentClaimsOfOneKeyHaveExactlyOneWinner()
+    {
+        var key = Some.String("webhook");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Store.TryClaimAsync(key, TimeSpan.FromMinutes(1), CancellationToken.None))));
+
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
+    public async Task TimelinesNumbersAndClaimsSurviveARestartOfTheStore()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        await Store.AppendAsync(number, 0, Notes(3), CancellationToken.None);
+        var key = Some.String("claim");
+        await Store.TryClaimAsync(key, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var before = await Store.ReadAsync(number, 0, CancellationToken.None);
+
+        var restarted = CreateStore(Clock);
+
+        Assert.Equal(before, await restarted.ReadAsync(number, 0, CancellationToken.None));
+        Assert.Contains(number, await restarted.ListIncidentNumbersAsync(CancellationToken.None));
+        Assert.True(await restarted.AllocateNumberAsync(CancellationToken.None) > number);
+        Assert.False(await restarted.TryClaimAsync(key, TimeSpan.FromMinutes(10), CancellationToken.None));
+        Assert.True((await restarted.AppendAsync(number, 3, Notes(1), CancellationToken.None)).Succeeded);
+    }
+
+    private static NoteAdded[] Notes(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => new NoteAdded(Some.String("note")) { Source = EventSource.Command, Actor = Alice })];
+
+    /// <summary>A clock that can be set backwards, which FakeTimeProvider refuses to do.</summary>
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
