@@ -16,6 +16,7 @@ try
     builder.AddAccessToken();
     builder.AddReconciler();
     builder.AddConsole();
+    builder.AddPostmortems();
 
     var app = builder.Build();
 
@@ -25,6 +26,8 @@ try
     app.MapHealth();
     app.MapAccessTokenLogin();
     app.MapReadApi();
+    app.MapExportApi();
+    app.MapStatusPage();
     app.MapConsole();
 
     app.Run();

@@ -16,6 +16,7 @@ public sealed partial class Reconciler(
     IncidentService incidents,
     IIncidentStore store,
     IEnumerable<IChatPlatform> platforms,
+    StakeholderDelivery delivery,
     IOptions<ReconcilerOptions> options,
     TimeProvider clock,
     ILogger<Reconciler> logger) : BackgroundService
@@ -161,9 +162,13 @@ public sealed partial class Reconciler(
                     }
 
                     through = e.Version;
+                    await delivery.AfterChannelMessageAsync(platform, incident, e, cancellationToken);
                 }
 
                 return [new ChannelMessagesPosted(through)];
+
+            case ReconcileStep.PostPostmortemDraft:
+                return [await delivery.PostPostmortemDraftAsync(platform, incident, cancellationToken)];
 
             default:
                 return [];

@@ -60,4 +60,13 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
             return Task.FromResult(true);
         }
     }
+
+    public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _claims.Remove(key);
+            return Task.CompletedTask;
+        }
+    }
 }
