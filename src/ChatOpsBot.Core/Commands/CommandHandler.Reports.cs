@@ -31,7 +31,7 @@ public sealed partial class CommandHandler
         var export = _exporter.Export(format, incident, events);
         var formatName = format switch { TimelineFormat.Markdown => "md", TimelineFormat.Csv => "csv", _ => "json" };
         var link = $"/api/incidents/{incident.Number}/timeline?format={formatName}";
-        return Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()} ({events.Count} events), {export.FileName}:", export.Content, formatName, link);
+        return Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()} ({events.Count} events; download {export.FileName} from {link}):", export.Content, formatName, link);
     }
 
     private async Task<string> BriefReplyAsync(Incident incident, CancellationToken cancellationToken)
