@@ -3,15 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ChatOpsBot.Console;
 using ChatOpsBot.Core.Messages;
-using ChatOpsBot.Tests.Console.Support;
-using Eventually = ChatOpsBot.Tests.Support.Eventually;
+using ChatOpsBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsBot.Tests.Console;
 
 public sealed class ConsoleApiTests : IDisposable
 {
-    private readonly ConsoleApp _app = new();
+    private readonly BotFactory _app = new();
     private readonly ConsoleApiClient _api;
 
     public ConsoleApiTests() => _api = new ConsoleApiClient(_app.CreateClient());
@@ -43,7 +42,7 @@ public sealed class ConsoleApiTests : IDisposable
     [Fact]
     public async Task TheReconcilerOpensTheIncidentChannelOnTheConsoleAndAnnouncesIt()
     {
-        using var app = new ConsoleApp(new Dictionary<string, string?> { ["Console:DefaultResponders:0"] = "oncall-lead" });
+        using var app = new BotFactory(new Dictionary<string, string?> { ["Console:DefaultResponders:0"] = "oncall-lead" });
         var api = new ConsoleApiClient(app.CreateClient());
 
         await api.SayAsync("alice", "general", "/incident declare sev2 Checkout failing");
@@ -225,7 +224,7 @@ public sealed class ConsoleAccessTests
     [Fact]
     public async Task WithAnAccessTokenTheApiRequiresTheBearer()
     {
-        using var app = new ConsoleApp(new Dictionary<string, string?> { ["Api:AccessToken"] = Token });
+        using var app = new BotFactory(new Dictionary<string, string?> { ["Api:AccessToken"] = Token });
         var http = app.CreateClient();
 
         using var anonymous = await http.GetAsync("/api/console/channels");
@@ -242,7 +241,7 @@ public sealed class ConsoleAccessTests
     [Fact]
     public async Task WithAWrongBearerTheApiAnswers401()
     {
-        using var app = new ConsoleApp(new Dictionary<string, string?> { ["Api:AccessToken"] = Token });
+        using var app = new BotFactory(new Dictionary<string, string?> { ["Api:AccessToken"] = Token });
         var http = app.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
 
@@ -254,7 +253,7 @@ public sealed class ConsoleAccessTests
     [Fact]
     public async Task DisablingTheConsoleTurnsOffTheApiTheUiAndThePlatform()
     {
-        using var app = new ConsoleApp(new Dictionary<string, string?> { ["Console:Enabled"] = "false" });
+        using var app = new BotFactory(new Dictionary<string, string?> { ["Console:Enabled"] = "false" });
         var http = app.CreateClient();
 
         using var api = await http.GetAsync("/api/console/channels");

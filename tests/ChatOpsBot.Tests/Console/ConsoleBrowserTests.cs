@@ -1,4 +1,4 @@
-using ChatOpsBot.Tests.Console.Support;
+using ChatOpsBot.Tests.Support;
 using Microsoft.Playwright;
 
 namespace ChatOpsBot.Tests.Console;
@@ -7,6 +7,7 @@ namespace ChatOpsBot.Tests.Console;
 /// A person in headless Chromium against the real host on a loopback socket: pick a name, declare an incident,
 /// watch its channel appear. Uses the system Chromium; never downloads a browser.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ConsoleBrowserTests
 {
     private static readonly string[] ChromiumArgs =
@@ -15,7 +16,7 @@ public sealed class ConsoleBrowserTests
     [Fact]
     public async Task DeclaringAnIncidentInGeneralOpensItsChannelWithTheKickoffMessage()
     {
-        await using var app = new ConsoleApp(new Dictionary<string, string?> { ["Reconciler:SweepInterval"] = "00:00:01" }, kestrel: true);
+        await using var app = new BotFactory(new Dictionary<string, string?> { ["Reconciler:SweepInterval"] = "00:00:01" }, kestrel: true);
         app.StartServer();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -29,7 +30,7 @@ public sealed class ConsoleBrowserTests
             BaseURL = app.ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         await page.GotoAsync("/");
 
         // First visit: the console asks for a name.
@@ -80,7 +81,7 @@ public sealed class ConsoleBrowserTests
     [Fact]
     public async Task WithAnAccessTokenAnUnsignedVisitorIsSentToTheLoginPage()
     {
-        await using var app = new ConsoleApp(new Dictionary<string, string?> { ["Api:AccessToken"] = "browser-test-token-0123456789" }, kestrel: true);
+        await using var app = new BotFactory(new Dictionary<string, string?> { ["Api:AccessToken"] = "browser-test-token-0123456789" }, kestrel: true);
         app.StartServer();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -90,7 +91,7 @@ public sealed class ConsoleBrowserTests
             Args = ChromiumArgs,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync("/");
         await page.FillAsync("#name-input", "alice");

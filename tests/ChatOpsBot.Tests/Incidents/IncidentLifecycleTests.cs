@@ -19,7 +19,7 @@ public abstract class IncidentLifecycleTests
         int eventCount;
         using (var bot = new BotFactory(settings))
         {
-            var console = new ConsoleClient(bot.CreateClient());
+            var console = new ConsoleApiClient(bot.CreateClient());
 
             var declared = await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout failing");
             Assert.Contains("INC-1", declared, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public abstract class IncidentLifecycleTests
 
         using (var restarted = new BotFactory(settings))
         {
-            var console = new ConsoleClient(restarted.CreateClient());
+            var console = new ConsoleApiClient(restarted.CreateClient());
             var incident = await console.IncidentAsync(1);
             Assert.Equal("closed", incident.GetProperty("status").GetString());
             Assert.Equal("Checkout failing", incident.GetProperty("title").GetString());
@@ -88,17 +88,19 @@ public abstract class IncidentLifecycleTests
     public async Task Fifty_concurrent_commands_on_one_incident_lose_no_event()
     {
         using var bot = new BotFactory(Settings);
-        var console = new ConsoleClient(bot.CreateClient());
+        var console = new ConsoleApiClient(bot.CreateClient());
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev3 Queue backlog");
 
         await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
             console.SayExpectingOneReplyAsync($"user{i}", "general", $"/incident INC-1 note observation {i}")));
 
+        // The state is read first: the reconciler may append its bookkeeping in between, never remove anything.
+        var foldedVersion = (await console.IncidentAsync(1)).GetProperty("version").GetInt64();
         var events = await console.EventsAsync(1);
         var notes = events.Where(e => Type(e) == "NoteAdded").Select(e => e.GetProperty("text").GetString()).ToList();
         Assert.Equal(Enumerable.Range(1, 50).Select(i => $"observation {i}").Order(), notes.Order());
         Assert.Equal(Enumerable.Range(1, events.Count).Select(v => (long)v), events.Select(e => e.GetProperty("version").GetInt64()));
-        Assert.Equal(events.Count, (await console.IncidentAsync(1)).GetProperty("version").GetInt64());
+        Assert.InRange(foldedVersion, 52, events.Count);
     }
 
     [Theory]
@@ -109,7 +111,7 @@ public abstract class IncidentLifecycleTests
     public async Task Bad_commands_get_a_clear_reply_and_change_nothing(string text, string expected)
     {
         using var bot = new BotFactory(Settings);
-        var console = new ConsoleClient(bot.CreateClient());
+        var console = new ConsoleApiClient(bot.CreateClient());
 
         var reply = await console.SayExpectingOneReplyAsync("alice", "general", text);
 
@@ -124,7 +126,7 @@ public abstract class IncidentLifecycleTests
     public async Task Commands_that_the_state_forbids_are_refused_and_append_nothing()
     {
         using var bot = new BotFactory(Settings);
-        var console = new ConsoleClient(bot.CreateClient());
+        var console = new ConsoleApiClient(bot.CreateClient());
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare Cache misses");
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 resolve");
         var before = (await console.EventsAsync(1)).Count(e => !IsBookkeeping(e));
@@ -142,10 +144,10 @@ public abstract class IncidentLifecycleTests
     public async Task A_private_incident_gets_a_members_only_channel_and_no_announcement()
     {
         using var bot = new BotFactory(Settings);
-        var console = new ConsoleClient(bot.CreateClient());
+        var console = new ConsoleApiClient(bot.CreateClient());
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev1 private Credential leak");
 
-        await Eventually.Get(() => console.ChannelsAsync("alice"), c => c.Any(x => x.Name == "inc-1-credential-leak" && x.IsPrivate), "the private channel");
+        await Eventually.Get(() => console.ChannelsAsync("alice"), c => c.Any(x => x.Name == "inc-1-credential-leak" && x.Private), "the private channel");
         await Eventually.Get(() => console.EventsAsync(1), e => Types(e).Contains("KickoffPosted"), "the kick-off");
 
         Assert.DoesNotContain(await console.ChannelsAsync("mallory"), c => c.Name.StartsWith("inc-1", StringComparison.Ordinal));

@@ -7,14 +7,13 @@ namespace ChatOpsBot.Tests.Postmortems;
 /// <summary>The export endpoints and "/incident export" on the real host.</summary>
 public sealed class ExportApiTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("chatopsbot-").FullName;
     private readonly BotFactory _bot;
-    private readonly ConsoleClient _console;
+    private readonly ConsoleApiClient _console;
 
     public ExportApiTests()
     {
-        _bot = new BotFactory(BotFactory.Sqlite(Path.Combine(_directory, "chatopsbot.db")));
-        _console = new ConsoleClient(_bot.CreateClient());
+        _bot = new BotFactory();
+        _console = new ConsoleApiClient(_bot.CreateClient());
     }
 
     [Theory]
@@ -87,10 +86,5 @@ public sealed class ExportApiTests : IDisposable
         Assert.Contains("# Postmortem draft: INC-1", draft, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        _bot.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _bot.Dispose();
 }

@@ -11,14 +11,13 @@ public sealed class PostmortemDeliveryTests : IDisposable
 {
     private const string Room = "inc-1-checkout-failing";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("chatopsbot-").FullName;
     private readonly BotFactory _bot;
-    private readonly ConsoleClient _console;
+    private readonly ConsoleApiClient _console;
 
     public PostmortemDeliveryTests()
     {
-        _bot = new BotFactory(BotFactory.Sqlite(Path.Combine(_directory, "chatopsbot.db")));
-        _console = new ConsoleClient(_bot.CreateClient());
+        _bot = new BotFactory();
+        _console = new ConsoleApiClient(_bot.CreateClient());
     }
 
     [Fact]
@@ -113,10 +112,5 @@ public sealed class PostmortemDeliveryTests : IDisposable
 
     private static string Type(System.Text.Json.JsonElement e) => e.GetProperty("type").GetString()!;
 
-    public void Dispose()
-    {
-        _bot.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _bot.Dispose();
 }

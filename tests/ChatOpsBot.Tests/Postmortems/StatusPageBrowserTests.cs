@@ -1,10 +1,10 @@
-using ChatOpsBot.Tests.Console.Support;
 using ChatOpsBot.Tests.Support;
 using Microsoft.Playwright;
 
 namespace ChatOpsBot.Tests.Postmortems;
 
 /// <summary>A stakeholder opens /status in headless Chromium (the system one; never downloaded) against the real host on loopback.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class StatusPageBrowserTests
 {
     private static readonly string[] ChromiumArgs =
@@ -13,10 +13,10 @@ public sealed class StatusPageBrowserTests
     [Fact]
     public async Task TheStatusPageShowsTheOpenIncidentAndItsLastUpdateAndNeverAPrivateOne()
     {
-        await using var app = new ConsoleApp(new Dictionary<string, string?> { ["Reconciler:SweepInterval"] = "00:00:01" }, kestrel: true);
+        await using var app = new BotFactory(new Dictionary<string, string?> { ["Reconciler:SweepInterval"] = "00:00:01" }, kestrel: true);
         app.StartServer();
         using var http = new HttpClient { BaseAddress = app.ServerAddress };
-        var console = new ConsoleClient(http);
+        var console = new ConsoleApiClient(http);
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev1 Checkout <img src=x onerror=alert(1)> failing");
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 update Rolled back the 14:02 deploy & watching");
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev1 private Payroll export leaking");
@@ -32,7 +32,7 @@ public sealed class StatusPageBrowserTests
             Args = ChromiumArgs,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 

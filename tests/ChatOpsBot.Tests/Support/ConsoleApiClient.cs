@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatOpsBot.Console;
 
-namespace ChatOpsBot.Tests.Console.Support;
+namespace ChatOpsBot.Tests.Support;
 
 /// <summary>Speaks the console API the way the web UI does.</summary>
 public sealed class ConsoleApiClient(HttpClient http)
@@ -18,6 +18,13 @@ public sealed class ConsoleApiClient(HttpClient http)
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<PostMessageResponse>())!;
     }
+
+    public async Task<string> SayExpectingOneReplyAsync(string user, string channel, string text) =>
+        Assert.Single((await SayAsync(user, channel, text)).Replies).Text;
+
+    public async Task<JsonElement> IncidentAsync(int number) => await http.GetFromJsonAsync<JsonElement>($"/api/incidents/{number}");
+
+    public async Task<List<JsonElement>> EventsAsync(int number) => (await http.GetFromJsonAsync<List<JsonElement>>($"/api/incidents/{number}/events"))!;
 
     public async Task<List<ChannelDto>> ChannelsAsync(string? user = null) =>
         (await http.GetFromJsonAsync<List<ChannelDto>>(user is null ? "/api/console/channels" : $"/api/console/channels?user={user}"))!;
