@@ -86,5 +86,46 @@ public sealed class ExportApiTests : IDisposable
         Assert.Contains("# Postmortem draft: INC-1", draft, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheConfiguredTimeZoneAndPhrasesShapeTheDraft()
+    {
+        using var bot = new BotFactory(new Dictionary<string, string?>
+        {
+            ["Timeline:TimeZone"] = "Europe/Helsinki",
+            ["Timeline:BlamelessPhrases:0:Phrase"] = "sloppy",
+            ["Timeline:BlamelessPhrases:0:Hint"] = "Describe the conditions.",
+        });
+        var console = new ConsoleApiClient(bot.CreateClient());
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout failing");
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 note sloppy config; human error");
+
+        var markdown = await console.Http.GetStringAsync("/api/incidents/1/postmortem");
+
+        Assert.Contains("| T+ | Time (UTC) | Time (Europe/Helsinki) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| sloppy | sloppy config; human error |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| human error |", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons", "Timeline:TimeZone \"Mars/Olympus_Mons\" is not a known time zone")]
+    [InlineData("", "Timeline:TimeZone \"\" is not a known time zone")]
+    public void AnUnknownTimeZoneIsRefusedWithAMessageNamingTheKey(string zone, string message)
+    {
+        // Checked through the validator: a host that fails to start cannot be disposed cleanly by WebApplicationFactory.
+        var result = new Web.TimelineOptionsValidator().Validate(null, new Web.TimelineOptions { TimeZone = zone });
+
+        Assert.True(result.Failed);
+        Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Europe/Helsinki")]
+    [InlineData("America/Los_Angeles")]
+    public void IanaTimeZoneNamesAreAccepted(string zone)
+    {
+        Assert.True(new Web.TimelineOptionsValidator().Validate(null, new Web.TimelineOptions { TimeZone = zone }).Succeeded);
+    }
+
     public void Dispose() => _bot.Dispose();
 }

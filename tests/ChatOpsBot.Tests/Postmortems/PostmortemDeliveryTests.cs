@@ -107,6 +107,8 @@ public sealed class PostmortemDeliveryTests : IDisposable
     private async Task DeclareAsync(string command)
     {
         await _console.SayExpectingOneReplyAsync("alice", "general", command);
+        // The channel list first: reading a channel's messages before the reconciler opened it is a 404.
+        await Eventually.Get(() => _console.ChannelsAsync("alice"), c => c.Any(x => x.Name == Room), "the incident channel");
         await Eventually.Get(() => _console.MessagesAsync(Room, "alice"), m => m.Count > 0, "the kick-off message");
     }
 
