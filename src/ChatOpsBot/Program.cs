@@ -24,6 +24,7 @@ try
     builder.AddReconciler();
     builder.AddConsole();
     builder.AddSlack();
+    builder.AddPostmortems();
 
     var app = builder.Build();
 
@@ -34,6 +35,8 @@ try
     app.MapMetrics();
     app.MapAccessTokenLogin();
     app.MapReadApi();
+    app.MapExportApi();
+    app.MapStatusPage();
     app.MapConsole();
     app.MapSlack();
 

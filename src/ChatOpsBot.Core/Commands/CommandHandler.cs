@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Timeline;
 
 namespace ChatOpsBot.Core.Commands;
@@ -10,7 +11,9 @@ namespace ChatOpsBot.Core.Commands;
 /// Turns command text typed on any platform into an <see cref="IncidentService"/> call and a reply.
 /// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means.
 /// </summary>
-public sealed class CommandHandler(IncidentService incidents)
+/// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
+public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
+    TimeProvider? clock = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -87,6 +90,13 @@ public sealed class CommandHandler(IncidentService incidents)
                 res => $"{res.Incident.Key} is resolved. Close it with `/incident close` once the follow-up is done.", CommandUsage.For("resolve")),
             CloseCommand => Reply(await incidents.ExecuteAsync(number, i => i.Close(), context, cancellationToken),
                 res => $"{res.Incident.Key} is closed.", CommandUsage.For("close")),
+            PostmortemCommand => CommandOutcome.Reply(await PostmortemReplyAsync(incident, cancellationToken), number),
+            ExportCommand x => CommandOutcome.Reply(await ExportReplyAsync(incident, x.Format, cancellationToken), number),
+            BriefCommand => CommandOutcome.Reply(await BriefReplyAsync(incident, cancellationToken), number),
+            SubscribeCommand { Subscribe: true } => Reply(await incidents.ExecuteAsync(number, i => i.Subscribe(actor), context, cancellationToken),
+                res => $"You will get {res.Incident.Key}'s status updates by direct message. `/incident unsubscribe {res.Incident.Key}` stops them.", CommandUsage.For("subscribe")),
+            SubscribeCommand => Reply(await incidents.ExecuteAsync(number, i => i.Unsubscribe(actor), context, cancellationToken),
+                res => $"You will no longer get {res.Incident.Key}'s updates.", CommandUsage.For("unsubscribe")),
             ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
                 res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),

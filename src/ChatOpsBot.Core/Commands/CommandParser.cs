@@ -50,6 +50,11 @@ public static partial class CommandParser
             "roles" => NoArguments(new ShowRolesCommand(), args, number),
             "timeline" => NoArguments(new ShowTimelineCommand(), args, number),
             "list" => ParseResult.Ok(new ListCommand(), number),
+            "postmortem" => NoArguments(new PostmortemCommand(), args, number),
+            "export" => ParseExport(args, number),
+            "brief" => NoArguments(new BriefCommand(), args, number),
+            "subscribe" => ParseSubscribe(true, args, number),
+            "unsubscribe" => ParseSubscribe(false, args, number),
             _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
         };
     }
@@ -173,6 +178,30 @@ public static partial class CommandParser
 
         var parsed = ParseText(text, number, "action", "Describe the action item after `action`.", t => new AddActionItemCommand(t, owner));
         return parsed;
+    }
+
+    private static ParseResult ParseExport(string args, int? number) =>
+        Timeline.TimelineExporter.TryParseFormat(args, out var format)
+            ? ParseResult.Ok(new ExportCommand(format), number)
+            : ParseResult.Fail(args.Length == 0 ? "Which format? md, csv or json." : $"\"{args}\" is not an export format; use md, csv or json.", CommandUsage.For("export"));
+
+    /// <summary>"subscribe INC-7" names the incident after the word; "INC-7 subscribe" and a bare word in the channel work too.</summary>
+    private static ParseResult ParseSubscribe(bool subscribe, string args, int? number)
+    {
+        var command = new SubscribeCommand(subscribe);
+        if (args.Length == 0)
+        {
+            return ParseResult.Ok(command, number);
+        }
+
+        var key = IncidentKey().Match(args);
+        if (!key.Success || key.Length != args.Length || !int.TryParse(key.Groups["n"].Value, out var n) || n <= 0
+            || (number is not null && number != n))
+        {
+            return ParseResult.Fail($"\"{args}\" is not an incident; name one like INC-7.", CommandUsage.For(command.Name));
+        }
+
+        return ParseResult.Ok(command, n);
     }
 
     private static ParseResult NoArguments(IncidentCommand command, string args, int? number) =>

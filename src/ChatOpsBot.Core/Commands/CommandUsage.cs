@@ -20,6 +20,11 @@ public static class CommandUsage
         ("roles", "/incident roles", "Show who holds which role."),
         ("timeline", "/incident timeline", "Show the timeline."),
         ("list", "/incident list", "List open incidents."),
+        ("postmortem", "/incident postmortem", "Compile the blameless postmortem draft from the timeline."),
+        ("export", "/incident export <md|csv|json>", "Export the whole timeline for the scribe."),
+        ("brief", "/incident brief", "Brief the commander: state, last update, action items, roles, latest notes."),
+        ("subscribe", "/incident subscribe INC-n", "Get the incident's status updates by direct message."),
+        ("unsubscribe", "/incident unsubscribe INC-n", "Stop getting the incident's updates."),
         ("help", "/incident help [command]", "Show this help."),
     ];
 

@@ -88,5 +88,26 @@ public sealed record HelpCommand(string? Topic) : IncidentCommand
     public override bool NeedsIncident => false;
 }
 
+public sealed record PostmortemCommand : IncidentCommand
+{
+    public override string Name => "postmortem";
+}
+
+public sealed record ExportCommand(Timeline.TimelineFormat Format) : IncidentCommand
+{
+    public override string Name => "export";
+}
+
+public sealed record BriefCommand : IncidentCommand
+{
+    public override string Name => "brief";
+}
+
+/// <summary>Follow (or stop following) an incident's stakeholder updates by direct message.</summary>
+public sealed record SubscribeCommand(bool Subscribe) : IncidentCommand
+{
+    public override string Name => Subscribe ? "subscribe" : "unsubscribe";
+}
+
 /// <summary>A command and the incident it names explicitly (null: implied by the channel).</summary>
 public sealed record ParsedCommand(IncidentCommand Command, int? IncidentNumber);

@@ -182,6 +182,31 @@ public sealed partial record Incident
         JoinedUserIds.Contains(participant.Id)
             ? Decision.NoChange($"{participant.Mention} already joined {Key}.")
             : RefuseIfClosed() ?? Decision.Accept(new ParticipantJoined(participant));
+    /// <summary>
+    /// <paramref name="subscriber"/> follows the stakeholder updates by direct message. A private incident is never
+    /// broadcast, and a closed one will have no more updates, so both are refused rather than silently useless.
+    /// </summary>
+    public Decision Subscribe(Actor subscriber)
+    {
+        if (Status == IncidentStatus.Closed)
+        {
+            return Decision.Refuse($"{Key} is closed; there will be no more updates to send.");
+        }
+
+        if (IsPrivate)
+        {
+            return Decision.Refuse($"{Key} is private; its updates are not broadcast. Ask its commander to invite you to the channel.");
+        }
+
+        return Subscribers.ContainsKey(subscriber.Id)
+            ? Decision.NoChange($"You already get {Key}'s updates by direct message.")
+            : Decision.Accept(new Subscribed());
+    }
+
+    public Decision Unsubscribe(Actor subscriber) =>
+        Subscribers.ContainsKey(subscriber.Id)
+            ? Decision.Accept(new Unsubscribed())
+            : Decision.NoChange($"You were not subscribed to {Key}'s updates.");
 
     private Decision? RefuseIfClosed() =>
         Status == IncidentStatus.Closed ? Decision.Refuse($"{Key} is closed; nothing more can be added to it.") : null;

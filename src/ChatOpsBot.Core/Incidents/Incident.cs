@@ -53,6 +53,9 @@ public sealed partial record Incident
 
     public ImmutableList<Severity> SeverityHistory { get; private init; } = [];
 
+    /// <summary>Who gets the stakeholder updates by direct message, by user id.</summary>
+    public ImmutableDictionary<string, Actor> Subscribers { get; private init; } = ImmutableDictionary.Create<string, Actor>(StringComparer.Ordinal);
+
     // What the reconciler has done in chat.
     public ConversationRef? Channel { get; private init; }
 
@@ -80,6 +83,7 @@ public sealed partial record Incident
 
     /// <summary>Users seen joining the incident channel.</summary>
     public ImmutableHashSet<string> JoinedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+    public bool IsPostmortemDrafted { get; private init; }
 
     public long Version { get; private init; }
 
@@ -148,12 +152,15 @@ public sealed partial record Incident
         CapturedMessageDeleted m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
             this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { IsDeleted = true }) },
         ParticipantJoined j => this with { JoinedUserIds = JoinedUserIds.Add(j.Participant.Id) },
+        Subscribed s => this with { Subscribers = Subscribers.SetItem(s.Actor.Id, s.Actor) },
+        Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
+        PostmortemDrafted => this with { IsPostmortemDrafted = true },
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 
     /// <summary>The events the reconciler records for what it did in chat.</summary>
     public static bool IsChatStep(IncidentEvent e) =>
-        e is ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted;
+        e is ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted or PostmortemDrafted;
 
     private Incident WithRole(RoleAssigned r)
     {

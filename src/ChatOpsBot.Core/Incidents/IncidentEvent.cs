@@ -29,6 +29,9 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(CapturedMessageEdited), nameof(CapturedMessageEdited))]
 [JsonDerivedType(typeof(CapturedMessageDeleted), nameof(CapturedMessageDeleted))]
 [JsonDerivedType(typeof(ParticipantJoined), nameof(ParticipantJoined))]
+[JsonDerivedType(typeof(Subscribed), nameof(Subscribed))]
+[JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
+[JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -68,6 +71,12 @@ public sealed record Closed : IncidentEvent;
 
 public sealed record Reopened : IncidentEvent;
 
+/// <summary>The event's <see cref="IncidentEvent.Actor"/> now receives the incident's stakeholder updates by direct message.</summary>
+public sealed record Subscribed : IncidentEvent;
+
+/// <summary>The event's <see cref="IncidentEvent.Actor"/> no longer receives the incident's updates.</summary>
+public sealed record Unsubscribed : IncidentEvent;
+
 // Side effects in chat, recorded by the reconciler so it knows what is done.
 
 public sealed record ChannelOpened(ConversationRef Channel) : IncidentEvent;
@@ -106,3 +115,5 @@ public sealed record CapturedMessageDeleted(string MessageId) : IncidentEvent;
 
 /// <summary>Someone joined the incident channel, so they take part even without a role.</summary>
 public sealed record ParticipantJoined(Actor Participant) : IncidentEvent;
+/// <summary>The postmortem draft was posted in the incident channel at close (once; a closed incident stays closed).</summary>
+public sealed record PostmortemDrafted(ConversationRef Channel, string MessageId) : IncidentEvent;

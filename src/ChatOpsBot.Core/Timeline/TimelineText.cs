@@ -30,6 +30,9 @@ public static class TimelineText
         CapturedMessageEdited m => $"Captured message {m.MessageId} edited: {m.Text}",
         CapturedMessageDeleted m => $"Captured message {m.MessageId} deleted in chat",
         ParticipantJoined j => $"{j.Participant.Mention} joined",
+        Subscribed => $"{e.Actor.Mention} subscribed to updates",
+        Unsubscribed => $"{e.Actor.Mention} unsubscribed from updates",
+        PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
         _ => e.GetType().Name,
     };
 

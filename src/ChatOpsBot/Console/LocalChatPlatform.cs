@@ -59,6 +59,20 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
         return posted.Ts;
     }
 
+    /// <summary>
+    /// The console has no direct messages of its own, so a DM is a private channel "dm-&lt;user&gt;" whose only member
+    /// is that user: only they see it, like a Slack DM. Created on first use; creating it twice is harmless.
+    /// </summary>
+    public async Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var user = userId.Trim().ToLowerInvariant();
+        var name = DirectMessageChannel(user);
+        await store.TryCreateChannelAsync(new ConsoleChannel(name, Topic: "Direct messages from ChatOpsBot", Purpose: "", IsPrivate: true, Members: [user], clock.GetUtcNow()), cancellationToken);
+        return await PostAsync(Conversation(name), message, cancellationToken);
+    }
+
+    public static string DirectMessageChannel(string user) => $"dm-{user.Trim().ToLowerInvariant()}";
+
     public async Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var channel = await store.GetChannelAsync(ConsoleOptions.Normalize(nameOrId), cancellationToken);

@@ -14,6 +14,7 @@ public enum ReconcileStep
     PostKickoff,
     Announce,
     PostEventMessages,
+    PostPostmortemDraft,
 }
 
 /// <summary>
@@ -60,7 +61,13 @@ public static class ReconcilePlan
             return ReconcileStep.Announce;
         }
 
-        return hasUnpostedEventMessages ? ReconcileStep.PostEventMessages : ReconcileStep.None;
+        if (hasUnpostedEventMessages)
+        {
+            return ReconcileStep.PostEventMessages;
+        }
+
+        // After the "closed" message, so the draft is the last word in the channel.
+        return incident.Status == IncidentStatus.Closed && !incident.IsPostmortemDrafted ? ReconcileStep.PostPostmortemDraft : ReconcileStep.None;
     }
 
     public static IReadOnlyList<string> MissingMembers(Incident incident, IReadOnlyCollection<string> defaultResponders) =>

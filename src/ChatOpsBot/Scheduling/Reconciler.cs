@@ -17,6 +17,7 @@ public sealed partial class Reconciler(
     IncidentService incidents,
     IIncidentStore store,
     IEnumerable<IChatPlatform> platforms,
+    StakeholderDelivery delivery,
     IOptions<ReconcilerOptions> options,
     IncidentMetrics metrics,
     TimeProvider clock,
@@ -173,9 +174,13 @@ public sealed partial class Reconciler(
                     }
 
                     through = e.Version;
+                    await delivery.AfterChannelMessageAsync(platform, incident, e, cancellationToken);
                 }
 
                 return [new ChannelMessagesPosted(through)];
+
+            case ReconcileStep.PostPostmortemDraft:
+                return [await delivery.PostPostmortemDraftAsync(platform, incident, cancellationToken)];
 
             default:
                 return [];

@@ -89,6 +89,10 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, IOptions<SlackOpt
         return posted.Ts;
     }
 
+    /// <summary>chat.postMessage to a user id posts in the bot's direct conversation with that user.</summary>
+    public Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
+        PostAsync(Channel(userId), message, cancellationToken);
+
     /// <summary>
     /// Slack channels are addressed by id, so the configured stakeholder channel is taken as given; a wrong id
     /// shows up as channel_not_found on the announcement, logged and retried by the reconciler.

@@ -140,6 +140,15 @@ public sealed class ReconcilerTests : IDisposable
             return Task.FromResult(Guid.NewGuid().ToString("N"));
         }
 
+        public ConcurrentQueue<(string User, string Text)> DirectMessages { get; } = new();
+
+        public Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            DirectMessages.Enqueue((userId, message.Text));
+            return Task.FromResult(Guid.NewGuid().ToString("N"));
+        }
+
         public Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken) =>
             Task.FromResult<ConversationRef?>(new ConversationRef(Name, nameOrId, nameOrId));
 
