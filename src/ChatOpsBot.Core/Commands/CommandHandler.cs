@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Timeline;
 
@@ -8,8 +9,9 @@ namespace ChatOpsBot.Core.Commands;
 /// <summary>
 /// Turns command text typed on any platform into an <see cref="IncidentService"/> call and a reply.
 /// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means.
+/// <paramref name="alerts"/> is null when alert intake is not set up; then <c>declare-alert</c> says so.
 /// </summary>
-public sealed class CommandHandler(IncidentService incidents)
+public sealed class CommandHandler(IncidentService incidents, AlertIntake? alerts = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -34,6 +36,12 @@ public sealed class CommandHandler(IncidentService incidents)
                     new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
                     r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}): {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
                     CommandUsage.For("declare"));
+            case DeclareAlertCommand fromAlert when alerts is null:
+                return CommandOutcome.Error("Alert intake is not configured on this bot.", CommandUsage.For(fromAlert.Name));
+            case DeclareAlertCommand fromAlert:
+                return Reply(await alerts.DeclareFromPromptAsync(fromAlert.GroupKey, fromAlert.Severity, fromAlert.Title, actor, conversation, cancellationToken),
+                    r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}) from the alert: {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
+                    CommandUsage.For(fromAlert.Name));
         }
 
         var incident = parsed.Command.IncidentNumber is { } n

@@ -24,6 +24,9 @@ public static class TimelineText
         KickoffPosted => "Kick-off message posted",
         Announced a => $"Announced in #{a.Channel.Name ?? a.Channel.Id}",
         ChannelMessagesPosted => "Channel messages posted",
+        AlertGroupLinked g => $"Linked to alert group {g.GroupKey}",
+        AlertFired f => $"Alert firing: {f.Summary}{(f.Labels.TryGetValue("alertname", out var name) && name != f.Summary ? $" ({name})" : "")}",
+        AlertResolved r => $"Alert resolved: {r.Summary}{(r.AllResolved ? " — all alerts resolved" : "")}",
         _ => e.GetType().Name,
     };
 
