@@ -3,6 +3,7 @@ using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
+using ChatOpsBot.Webhooks;
 using Serilog;
 
 Log.Logger = Logging.CreateBootstrapLogger();
@@ -16,6 +17,7 @@ try
     builder.AddAccessToken();
     builder.AddReconciler();
     builder.AddConsole();
+    builder.AddWebhooks();
 
     var app = builder.Build();
 
@@ -26,6 +28,7 @@ try
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapConsole();
+    app.MapWebhooks();
 
     app.Run();
     return 0;
