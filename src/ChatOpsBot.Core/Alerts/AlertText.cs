@@ -19,8 +19,9 @@ public static class AlertText
         ["alertname", "severity", "service", "job", "instance", "namespace", "cluster", "env", "environment", "team"];
 
     /// <summary>
-    /// One line, at most <paramref name="maxLength"/> characters. Angle brackets become look-alikes, so no renderer
-    /// can turn alert text into a mention (Slack's &lt;!channel&gt;), a link or an HTML tag even if it forgets to escape.
+    /// One line, at most <paramref name="maxLength"/> characters. An opening angle bracket becomes a look-alike, so no
+    /// renderer can turn alert text into a mention (Slack's &lt;!channel&gt;), a link or an HTML tag even if it forgets
+    /// to escape; a lone '&gt;' does nothing anywhere and "p99 &gt; 2s" should read as written.
     /// </summary>
     public static string Clean(string? text, int maxLength)
     {
@@ -40,7 +41,6 @@ public static class AlertText
             var mapped = c switch
             {
                 '<' => '‹',
-                '>' => '›',
                 _ when char.IsWhiteSpace(c) || char.IsControl(c) => ' ',
                 _ => c,
             };
