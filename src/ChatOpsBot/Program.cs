@@ -6,12 +6,18 @@ using ChatOpsBot.Web;
 using ChatOpsBot.Webhooks;
 using Serilog;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args[1]);
+}
+
 Log.Logger = Logging.CreateBootstrapLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddLogging();
+    builder.AddTelemetry();
     builder.AddIncidentCore();
     builder.AddStorage();
     builder.AddAccessToken();
@@ -25,12 +31,13 @@ try
     app.LogAddressOnStart();
 
     app.MapHealth();
+    app.MapMetrics();
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapConsole();
     app.MapWebhooks();
 
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
