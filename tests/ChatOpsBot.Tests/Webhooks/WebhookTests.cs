@@ -46,7 +46,7 @@ public sealed class WebhookTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), fired.GetProperty("occurredAt").GetDateTimeOffset());
         Assert.Equal("alert", fired.GetProperty("source").GetString());
 
-        var kickoff = (await Eventually.Get(() => _console.MessagesAsync("inc-1-checkout-p99-latency-over-2s"), m => m.Count > 0, "the kick-off"))[0];
+        var kickoff = (await Eventually.Get(() => ChannelMessagesAsync("inc-1-checkout-p99-latency-over-2s"), m => m.Count > 0, "the kick-off"))[0];
         Assert.Contains(kickoff.Rich!.Fields, f => f.Label == "Alert" && f.Value == "Checkout p99 latency over 2s");
         Assert.Contains(kickoff.Rich.Fields, f => f.Label == "Labels" && f.Value.StartsWith("alertname=HighLatency · severity=critical · service=checkout", StringComparison.Ordinal));
         Assert.Equal(["Runbook", "Dashboard", "Source"], kickoff.Rich.Links.Select(l => l.Label));
@@ -57,7 +57,7 @@ public sealed class WebhookTests : IDisposable
     public async Task ResolvingTheGroupRecordsAlertResolvedAndSuggestsResolvingInTheChannel()
     {
         (await PostAlertmanagerAsync(CapturedPayloads.AlertmanagerFiring)).Dispose();
-        await Eventually.Get(() => _console.MessagesAsync("inc-1-checkout-p99-latency-over-2s"), m => m.Count > 0, "the kick-off");
+        await Eventually.Get(() => ChannelMessagesAsync("inc-1-checkout-p99-latency-over-2s"), m => m.Count > 0, "the kick-off");
 
         using var resolved = await PostAlertmanagerAsync(CapturedPayloads.AlertmanagerResolved);
 
@@ -67,7 +67,7 @@ public sealed class WebhookTests : IDisposable
         Assert.True(alertResolved.GetProperty("allResolved").GetBoolean());
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 20, 0, TimeSpan.Zero), alertResolved.GetProperty("occurredAt").GetDateTimeOffset());
         Assert.DoesNotContain(events, e => Type(e) == "Resolved");
-        var suggestion = await Eventually.Get(() => _console.MessagesAsync("inc-1-checkout-p99-latency-over-2s"),
+        var suggestion = await Eventually.Get(() => ChannelMessagesAsync("inc-1-checkout-p99-latency-over-2s"),
             m => m.Any(x => x.Text.Contains("Every alert of this incident has now resolved", StringComparison.Ordinal)), "the suggestion to resolve");
         Assert.Equal("/incident INC-1 resolve ", suggestion[^1].Rich!.Actions.Single().Command);
     }
@@ -237,6 +237,10 @@ public sealed class WebhookTests : IDisposable
         var incident = body.TryGetProperty("incident", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : (int?)null;
         return (body.GetProperty("outcome").GetString()!, incident);
     }
+
+    /// <summary>The channel's messages; none while the reconciler has not opened it yet.</summary>
+    private async Task<List<ChatOpsBot.Console.MessageDto>> ChannelMessagesAsync(string channel) =>
+        (await _console.ChannelsAsync()).Any(c => c.Name == channel) ? await _console.MessagesAsync(channel) : [];
 
     private async Task<List<JsonElement>> IncidentsAsync() => (await _http.GetFromJsonAsync<List<JsonElement>>("/api/incidents"))!;
 
