@@ -1,6 +1,7 @@
 using ChatOpsBot.Console;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
+using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
 using ChatOpsBot.Webhooks;
@@ -23,6 +24,7 @@ try
     builder.AddAccessToken();
     builder.AddReconciler();
     builder.AddConsole();
+    builder.AddSlack();
     builder.AddWebhooks();
 
     var app = builder.Build();
@@ -35,6 +37,7 @@ try
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapConsole();
+    app.MapSlack();
     app.MapWebhooks();
 
     await app.RunAsync();

@@ -163,5 +163,5 @@ public sealed class CommandHandler(IncidentService incidents, AlertIntake? alert
     }
 
     private static bool IsParticipant(Incident incident, Actor actor) =>
-        incident.Participants.Any(p => p.Id == actor.Id) || incident.InvitedUserIds.Contains(actor.Id);
+        incident.Participants.Any(p => p.Id == actor.Id) || incident.InvitedUserIds.Contains(actor.Id) || incident.JoinedUserIds.Contains(actor.Id);
 }

@@ -60,11 +60,26 @@ public sealed partial record Incident
 
     public string? Topic { get; private init; }
 
+    public string? Purpose { get; private init; }
+
     public string? KickoffMessageId { get; private init; }
 
     public bool IsAnnounced { get; private init; }
 
     public long MessagesPostedThrough { get; private init; }
+
+    /// <summary>
+    /// How many chat steps the reconciler has recorded. Replicas that agree on it agree on what is done, so it
+    /// names the next step for the claim that lets exactly one of them perform it.
+    /// </summary>
+    public int ChatStepsRecorded { get; private init; }
+
+    /// <summary>Captured chat messages by message id, with their latest text; deleted ones stay, marked.</summary>
+    public ImmutableDictionary<string, CapturedMessage> CapturedMessages { get; private init; } =
+        ImmutableDictionary.Create<string, CapturedMessage>(StringComparer.Ordinal);
+
+    /// <summary>Users seen joining the incident channel.</summary>
+    public ImmutableHashSet<string> JoinedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
     public long Version { get; private init; }
 
@@ -101,7 +116,11 @@ public sealed partial record Incident
     public Incident Apply(IncidentEvent e)
     {
         var next = When(e);
-        return next with { Version = e.Version > 0 ? e.Version : Version + 1 };
+        return next with
+        {
+            Version = e.Version > 0 ? e.Version : Version + 1,
+            ChatStepsRecorded = IsChatStep(e) ? ChatStepsRecorded + 1 : ChatStepsRecorded,
+        };
     }
 
     private Incident When(IncidentEvent e) => e switch
@@ -144,8 +163,19 @@ public sealed partial record Incident
         {
             Alerts = Alerts.SetItem(r.Fingerprint, alert with { IsFiring = false }),
         },
+        PurposeSet p => this with { Purpose = p.Purpose },
+        MessageCaptured m => this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, new CapturedMessage(m.Text, IsDeleted: false)) },
+        CapturedMessageEdited m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
+            this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { Text = m.Text }) },
+        CapturedMessageDeleted m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
+            this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { IsDeleted = true }) },
+        ParticipantJoined j => this with { JoinedUserIds = JoinedUserIds.Add(j.Participant.Id) },
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
+
+    /// <summary>The events the reconciler records for what it did in chat.</summary>
+    public static bool IsChatStep(IncidentEvent e) =>
+        e is ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted;
 
     private Incident WithRole(RoleAssigned r)
     {

@@ -27,6 +27,11 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(AlertGroupLinked), nameof(AlertGroupLinked))]
 [JsonDerivedType(typeof(AlertFired), nameof(AlertFired))]
 [JsonDerivedType(typeof(AlertResolved), nameof(AlertResolved))]
+[JsonDerivedType(typeof(PurposeSet), nameof(PurposeSet))]
+[JsonDerivedType(typeof(MessageCaptured), nameof(MessageCaptured))]
+[JsonDerivedType(typeof(CapturedMessageEdited), nameof(CapturedMessageEdited))]
+[JsonDerivedType(typeof(CapturedMessageDeleted), nameof(CapturedMessageDeleted))]
+[JsonDerivedType(typeof(ParticipantJoined), nameof(ParticipantJoined))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -76,7 +81,8 @@ public sealed record TopicSet(string Topic) : IncidentEvent;
 
 public sealed record KickoffPosted(string MessageId) : IncidentEvent;
 
-public sealed record Announced(ConversationRef Channel, string MessageId) : IncidentEvent;
+/// <summary>Announced to stakeholders; <see cref="Channel"/> is null when the platform has no stakeholder channel to announce in.</summary>
+public sealed record Announced(ConversationRef? Channel, string? MessageId) : IncidentEvent;
 
 /// <summary>The reconciler has posted the channel messages for every event up to <see cref="ThroughVersion"/>.</summary>
 public sealed record ChannelMessagesPosted(long ThroughVersion) : IncidentEvent;
@@ -100,3 +106,26 @@ public sealed record AlertFired(string GroupKey, string Fingerprint, string Summ
 public sealed record AlertResolved(string GroupKey, string Fingerprint, string Summary, bool AllResolved) : IncidentEvent;
 
 public sealed record AlertLink(string Label, string Url);
+
+public sealed record PurposeSet(string Purpose) : IncidentEvent;
+
+// Timeline capture: chat messages a responder marked as part of the incident (pinned, reacted to, shortcut).
+
+/// <summary>
+/// A chat message put on the timeline. <see cref="IncidentEvent.OccurredAt"/> is the message's own time and
+/// <see cref="IncidentEvent.Actor"/> who captured it; <see cref="Author"/> wrote it. <see cref="MessageId"/> is the
+/// platform's message id (a Slack ts), the key that makes capturing it again a no-op and lets edits follow it.
+/// </summary>
+public sealed record MessageCaptured(string MessageId, Actor Author, string Text, string? Permalink = null,
+    IReadOnlyList<CapturedFile>? Files = null, string? ThreadId = null) : IncidentEvent;
+
+public sealed record CapturedFile(string Name, string? Permalink);
+
+/// <summary>A captured message was edited in chat. The earlier text stays on the timeline in its own event.</summary>
+public sealed record CapturedMessageEdited(string MessageId, string Text) : IncidentEvent;
+
+/// <summary>A captured message was deleted in chat. Its capture stays on the timeline; this records that it is gone.</summary>
+public sealed record CapturedMessageDeleted(string MessageId) : IncidentEvent;
+
+/// <summary>Someone joined the incident channel, so they take part even without a role.</summary>
+public sealed record ParticipantJoined(Actor Participant) : IncidentEvent;

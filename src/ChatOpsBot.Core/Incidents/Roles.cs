@@ -14,3 +14,6 @@ public static class Roles
 public sealed record RoleAssignment(string Role, Actor Holder, DateTimeOffset AssignedAt, DateTimeOffset? RelievedAt = null);
 
 public sealed record ActionItem(int Number, string Text, Actor? Owner, DateTimeOffset AddedAt);
+
+/// <summary>A chat message on the timeline as it reads now.</summary>
+public sealed record CapturedMessage(string Text, bool IsDeleted);

@@ -23,6 +23,9 @@ public interface IChatPlatform
 
     Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken);
 
+    /// <summary>Sets what the channel is for; platforms without a purpose may ignore it.</summary>
+    Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken);
+
     /// <summary>Posts a message and returns its platform id.</summary>
     Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken);
 

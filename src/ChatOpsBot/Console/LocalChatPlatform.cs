@@ -47,6 +47,12 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
     public Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken) =>
         store.SetTopicAsync(channel.Id, topic, cancellationToken);
 
+    /// <summary>
+    /// The console store has no purpose setter yet (the console shows the topic); the purpose is still recorded
+    /// on the timeline as PurposeSet, so giving the store one later needs no reconciler change.
+    /// </summary>
+    public Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
     {
         var posted = await store.PostMessageAsync(channel.Id, new ConsoleMessageDraft(BotUser, message.Text, clock.GetUtcNow(), message), cancellationToken);

@@ -10,6 +10,7 @@ public enum ReconcileStep
     OpenChannel,
     Invite,
     SetTopic,
+    SetPurpose,
     PostKickoff,
     Announce,
     PostEventMessages,
@@ -42,6 +43,11 @@ public static class ReconcilePlan
         if (incident.Topic != IncidentMessages.Topic(incident))
         {
             return ReconcileStep.SetTopic;
+        }
+
+        if (incident.Purpose != IncidentMessages.Purpose(incident))
+        {
+            return ReconcileStep.SetPurpose;
         }
 
         if (incident.KickoffMessageId is null)

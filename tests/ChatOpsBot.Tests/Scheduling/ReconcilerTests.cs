@@ -127,6 +127,12 @@ public sealed class ReconcilerTests : IDisposable
             return Task.CompletedTask;
         }
 
+        public Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            return Task.CompletedTask;
+        }
+
         public Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
         {
             FailWhileDown();
