@@ -4,6 +4,7 @@ using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
+using ChatOpsBot.Webhooks;
 using Serilog;
 
 if (HealthProbe.IsRequested(args))
@@ -25,6 +26,7 @@ try
     builder.AddConsole();
     builder.AddSlack();
     builder.AddPostmortems();
+    builder.AddWebhooks();
 
     var app = builder.Build();
 
@@ -39,6 +41,7 @@ try
     app.MapStatusPage();
     app.MapConsole();
     app.MapSlack();
+    app.MapWebhooks();
 
     await app.RunAsync();
     return 0;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Timeline;
@@ -10,10 +11,11 @@ namespace ChatOpsBot.Core.Commands;
 /// <summary>
 /// Turns command text typed on any platform into an <see cref="IncidentService"/> call and a reply.
 /// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means.
+/// <paramref name="alerts"/> is null when alert intake is not set up; then <c>declare-alert</c> says so.
 /// </summary>
 /// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -47,6 +49,12 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                     new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
                     r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}): {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
                     CommandUsage.For("declare"));
+            case DeclareAlertCommand fromAlert when alerts is null:
+                return CommandOutcome.Error("Alert intake is not configured on this bot.", CommandUsage.For(fromAlert.Name));
+            case DeclareAlertCommand fromAlert:
+                return Reply(await alerts.DeclareFromPromptAsync(fromAlert.GroupKey, fromAlert.Severity, fromAlert.Title, actor, conversation, cancellationToken),
+                    r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}) from the alert: {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
+                    CommandUsage.For(fromAlert.Name));
         }
 
         var incident = parsed.IncidentNumber is { } n

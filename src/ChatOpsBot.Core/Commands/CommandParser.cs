@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 
 namespace ChatOpsBot.Core.Commands;
@@ -36,6 +37,7 @@ public static partial class CommandParser
         {
             "" or "help" => ParseResult.Ok(new HelpCommand(args.Length > 0 ? args.ToLowerInvariant() : null), number),
             "declare" => ParseDeclare(args, number),
+            "declare-alert" => ParseDeclareAlert(args, number),
             "commander" or "ic" => ParseRole("commander", sub, args, number),
             "scribe" => ParseRole("scribe", sub, args, number),
             "role" => ParseNamedRole(args, number),
@@ -96,6 +98,21 @@ public static partial class CommandParser
 
         // The length limit is configuration, so the domain checks it, not the grammar.
         return ParseResult.Ok(new DeclareCommand(severity, isPrivate, rest), null);
+    }
+
+    private static ParseResult ParseDeclareAlert(string args, int? number)
+    {
+        var usage = CommandUsage.For("declare-alert");
+        var (sev, afterSeverity) = SplitFirst(args);
+        var (group, title) = SplitFirst(afterSeverity);
+        if (number is not null || !SeverityText.TryParse(sev, out var severity) || !AlertMessages.TryDecodeGroup(group, out var groupKey))
+        {
+            return ParseResult.Fail("That is not an alert group from a triage prompt; use the prompt's button.", usage);
+        }
+
+        return title.Length == 0
+            ? ParseResult.Fail("The incident needs a title.", usage)
+            : ParseResult.Ok(new DeclareAlertCommand(severity, groupKey, title), null);
     }
 
     private static ParseResult ParseRole(string role, string word, string args, int? number)

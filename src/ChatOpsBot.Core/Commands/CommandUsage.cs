@@ -6,6 +6,7 @@ public static class CommandUsage
     public static readonly IReadOnlyList<(string Name, string Usage, string Description)> All =
     [
         ("declare", "/incident declare [sev1..sev4] [private] <title>", "Declare an incident; you become commander."),
+        ("declare-alert", "/incident declare-alert <sev1..sev4> <alert-group> <title>", "Declare from an alert's triage prompt (its button types this)."),
         ("commander", "/incident commander @user", "Hand the incident commander role to someone (also: ic)."),
         ("scribe", "/incident scribe @user", "Assign the scribe."),
         ("role", "/incident role <role> @user", "Assign any configured role."),

@@ -19,6 +19,14 @@ public sealed record DeclareCommand(Severity? Severity, bool IsPrivate, string T
     public override bool NeedsIncident => false;
 }
 
+/// <summary>The triage prompt's button: declare from an alert group, linking it, with the clicker as commander.</summary>
+public sealed record DeclareAlertCommand(Severity Severity, string GroupKey, string Title) : IncidentCommand
+{
+    public override string Name => "declare-alert";
+
+    public override bool NeedsIncident => false;
+}
+
 public sealed record AssignRoleCommand(string Role, Actor Assignee) : IncidentCommand
 {
     public override string Name => "role";

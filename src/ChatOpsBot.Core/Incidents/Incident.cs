@@ -87,6 +87,18 @@ public sealed partial record Incident
 
     public long Version { get; private init; }
 
+    /// <summary>The alert groups (sender + group key) whose notifications land on this incident.</summary>
+    public ImmutableHashSet<string> AlertGroups { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>Every alert seen on this incident, by fingerprint, with whether it is still firing.</summary>
+    public ImmutableDictionary<string, AlertState> Alerts { get; private init; } = ImmutableDictionary.Create<string, AlertState>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// When monitoring first saw the problem: the earliest alert's startsAt. Null for incidents no alert fed;
+    /// the postmortem's "detected" time is this, else <see cref="DeclaredAt"/>.
+    /// </summary>
+    public DateTimeOffset? DetectedAt { get; private init; }
+
     public bool Exists => Number > 0;
 
     public Actor? Commander => Roles.GetValueOrDefault(Incidents.Roles.Commander);
@@ -145,6 +157,16 @@ public sealed partial record Incident
         KickoffPosted k => this with { KickoffMessageId = k.MessageId },
         Announced => this with { IsAnnounced = true },
         ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
+        AlertGroupLinked g => this with { AlertGroups = AlertGroups.Add(g.GroupKey) },
+        AlertFired f => this with
+        {
+            Alerts = Alerts.SetItem(f.Fingerprint, new AlertState(f.Fingerprint, f.Summary, f.Labels, f.Links, f.OccurredAt, IsFiring: true)),
+            DetectedAt = DetectedAt is { } detected && detected <= f.OccurredAt ? detected : f.OccurredAt,
+        },
+        AlertResolved r when Alerts.TryGetValue(r.Fingerprint, out var alert) => this with
+        {
+            Alerts = Alerts.SetItem(r.Fingerprint, alert with { IsFiring = false }),
+        },
         PurposeSet p => this with { Purpose = p.Purpose },
         MessageCaptured m => this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, new CapturedMessage(m.Text, IsDeleted: false)) },
         CapturedMessageEdited m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>

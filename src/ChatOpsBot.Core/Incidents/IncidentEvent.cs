@@ -24,6 +24,9 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(KickoffPosted), nameof(KickoffPosted))]
 [JsonDerivedType(typeof(Announced), nameof(Announced))]
 [JsonDerivedType(typeof(ChannelMessagesPosted), nameof(ChannelMessagesPosted))]
+[JsonDerivedType(typeof(AlertGroupLinked), nameof(AlertGroupLinked))]
+[JsonDerivedType(typeof(AlertFired), nameof(AlertFired))]
+[JsonDerivedType(typeof(AlertResolved), nameof(AlertResolved))]
 [JsonDerivedType(typeof(PurposeSet), nameof(PurposeSet))]
 [JsonDerivedType(typeof(MessageCaptured), nameof(MessageCaptured))]
 [JsonDerivedType(typeof(CapturedMessageEdited), nameof(CapturedMessageEdited))]
@@ -92,6 +95,26 @@ public sealed record Announced(ConversationRef? Channel, string? MessageId) : In
 
 /// <summary>The reconciler has posted the channel messages for every event up to <see cref="ThroughVersion"/>.</summary>
 public sealed record ChannelMessagesPosted(long ThroughVersion) : IncidentEvent;
+
+// Alerts (Core/Alerts): what the monitoring said, on the same timeline as what people did.
+
+/// <summary>The incident is the one for this alert group (sender + group key); later notifications of the group land here.</summary>
+public sealed record AlertGroupLinked(string GroupKey) : IncidentEvent;
+
+/// <summary>
+/// An alert of the group started firing. <see cref="IncidentEvent.OccurredAt"/> is the alert's own startsAt, so the
+/// earliest of these is when the problem was detected, which may well be before anyone declared anything.
+/// </summary>
+public sealed record AlertFired(string GroupKey, string Fingerprint, string Summary, IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<AlertLink> Links) : IncidentEvent;
+
+/// <summary>
+/// An alert stopped firing; <see cref="IncidentEvent.OccurredAt"/> is its endsAt. <see cref="AllResolved"/>: it was the
+/// last one still firing, which is when the bot suggests resolving the incident.
+/// </summary>
+public sealed record AlertResolved(string GroupKey, string Fingerprint, string Summary, bool AllResolved) : IncidentEvent;
+
+public sealed record AlertLink(string Label, string Url);
 
 public sealed record PurposeSet(string Purpose) : IncidentEvent;
 

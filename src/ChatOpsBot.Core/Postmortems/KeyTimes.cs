@@ -50,10 +50,8 @@ public sealed record KeyTimes(
     }
 
     /// <summary>
-    /// Detection = the earliest alert signal, else the declaration by a person. EXTENSION POINT for alerts
-    /// (issue #6): today an alert signal is any event that came in through <see cref="EventSource.Alert"/>
-    /// (an incident declared by an alert webhook, a pinned alert message); when AlertFired exists, return its
-    /// startsAt from <see cref="AlertSignal"/> if it differs from OccurredAt.
+    /// Detection = the earliest alert signal (an alert's startsAt, an incident declared by an alert), if it came
+    /// no later than the declaration; else the declaration by a person.
     /// </summary>
     private static Detection Detect(IReadOnlyList<IncidentEvent> events, Declared declared)
     {
@@ -68,12 +66,13 @@ public sealed record KeyTimes(
     }
 
     /// <summary>When an event says an alert started, and what it said; null for events that are not alerts.</summary>
-    public static (DateTimeOffset At, string? Text)? AlertSignal(IncidentEvent e) => e.Source == EventSource.Alert
-        ? (e.OccurredAt, e switch
-        {
-            Declared d => d.Title,
-            NoteAdded n => n.Text,
-            _ => null,
-        })
-        : null;
+    public static (DateTimeOffset At, string? Text)? AlertSignal(IncidentEvent e) => e switch
+    {
+        // An AlertFired's OccurredAt is the alert's own startsAt, so detection is when the alert began.
+        AlertFired f => (f.OccurredAt, f.Summary),
+        AlertResolved => null,
+        Declared d when e.Source == EventSource.Alert => (d.OccurredAt, d.Title),
+        NoteAdded n when e.Source == EventSource.Alert => (n.OccurredAt, n.Text),
+        _ => null,
+    };
 }
