@@ -38,6 +38,7 @@ try
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapExportApi();
+    app.MapStatsApi();
     app.MapStatusPage();
     app.MapConsole();
     app.MapSlack();

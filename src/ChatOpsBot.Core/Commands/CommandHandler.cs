@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Timeline;
 
@@ -44,6 +45,8 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 return CommandOutcome.Reply(help.Topic is null ? CommandUsage.Help() : $"Usage: `{CommandUsage.For(help.Topic)}`");
             case ListCommand:
                 return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
+            case StatsCommand stats:
+                return CommandOutcome.Reply(StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, _clock.GetUtcNow(), stats.Days, cancellationToken)));
             case DeclareCommand declare:
                 return Reply(await incidents.DeclareAsync(
                     new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
@@ -107,6 +110,8 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"You will no longer get {res.Incident.Key}'s updates.", CommandUsage.For("unsubscribe")),
             ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
                 res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
+            LinkChangeCommand c => Reply(await incidents.ExecuteAsync(number, i => i.LinkChange(c.Change), context, cancellationToken),
+                res => $"{res.Incident.Key} is tagged as caused by {c.Change}.", CommandUsage.For("change")),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

@@ -57,6 +57,10 @@ public static partial class CommandParser
             "brief" => NoArguments(new BriefCommand(), args, number),
             "subscribe" => ParseSubscribe(true, args, number),
             "unsubscribe" => ParseSubscribe(false, args, number),
+            "change" => args.Length == 0 || args.Contains(' ', StringComparison.Ordinal)
+                ? ParseResult.Fail("Name the change that caused the incident: one URL or id.", CommandUsage.For("change"))
+                : ParseResult.Ok(new LinkChangeCommand(args), number),
+            "stats" => ParseStats(args, number),
             _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
         };
     }
@@ -219,6 +223,20 @@ public static partial class CommandParser
         }
 
         return ParseResult.Ok(command, n);
+    }
+
+    private static ParseResult ParseStats(string args, int? number)
+    {
+        var window = args.Length == 0 ? "30d" : args.ToLowerInvariant();
+        var days = window.EndsWith('d') && int.TryParse(window[..^1], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0;
+        if (!Statistics.IncidentStatistics.CommandWindows.Contains(days))
+        {
+            return ParseResult.Fail($"\"{args}\" is not a window; use 7d, 30d or 90d.", CommandUsage.For("stats"));
+        }
+
+        return number is null
+            ? ParseResult.Ok(new StatsCommand(days), null)
+            : ParseResult.Fail("`stats` covers every incident; leave out the incident number.", CommandUsage.For("stats"));
     }
 
     private static ParseResult NoArguments(IncidentCommand command, string args, int? number) =>

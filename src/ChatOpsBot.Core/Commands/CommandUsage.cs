@@ -21,6 +21,8 @@ public static class CommandUsage
         ("roles", "/incident roles", "Show who holds which role."),
         ("timeline", "/incident timeline", "Show the timeline."),
         ("list", "/incident list", "List open incidents."),
+        ("stats", "/incident stats [7d|30d|90d]", "Incident statistics: MTTA, MTTM, MTTR, postmortems, change failures."),
+        ("change", "/incident change <url or id>", "Tag the change that caused the incident (for the change failure rate)."),
         ("postmortem", "/incident postmortem", "Compile the blameless postmortem draft from the timeline."),
         ("export", "/incident export <md|csv|json>", "Export the whole timeline for the scribe."),
         ("brief", "/incident brief", "Brief the commander: state, last update, action items, roles, latest notes."),

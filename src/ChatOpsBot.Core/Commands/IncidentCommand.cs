@@ -119,3 +119,15 @@ public sealed record SubscribeCommand(bool Subscribe) : IncidentCommand
 
 /// <summary>A command and the incident it names explicitly (null: implied by the channel).</summary>
 public sealed record ParsedCommand(IncidentCommand Command, int? IncidentNumber);
+
+public sealed record LinkChangeCommand(string Change) : IncidentCommand
+{
+    public override string Name => "change";
+}
+
+public sealed record StatsCommand(int Days) : IncidentCommand
+{
+    public override string Name => "stats";
+
+    public override bool NeedsIncident => false;
+}

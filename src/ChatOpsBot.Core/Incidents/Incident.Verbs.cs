@@ -208,6 +208,20 @@ public sealed partial record Incident
             ? Decision.Accept(new Unsubscribed())
             : Decision.NoChange($"You were not subscribed to {Key}'s updates.");
 
+    /// <summary>Tags the change that caused the incident; allowed after close, since postmortems often find it.</summary>
+    public Decision LinkChange(string change)
+    {
+        change = change.Trim();
+        if (change.Length is 0 or > 500 || change.Any(char.IsWhiteSpace))
+        {
+            return Decision.Refuse("Name the change as one URL or id without spaces, at most 500 characters.");
+        }
+
+        return LinkedChanges.Contains(change)
+            ? Decision.NoChange($"{Key} is already linked to {change}.")
+            : Decision.Accept(new ChangeLinked(change));
+    }
+
     private Decision? RefuseIfClosed() =>
         Status == IncidentStatus.Closed ? Decision.Refuse($"{Key} is closed; nothing more can be added to it.") : null;
 

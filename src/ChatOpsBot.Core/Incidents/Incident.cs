@@ -85,6 +85,9 @@ public sealed partial record Incident
     public ImmutableHashSet<string> JoinedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     public bool IsPostmortemDrafted { get; private init; }
 
+    /// <summary>Changes tagged as having caused the incident (<c>/incident change</c>).</summary>
+    public ImmutableList<string> LinkedChanges { get; private init; } = [];
+
     public long Version { get; private init; }
 
     /// <summary>The alert groups (sender + group key) whose notifications land on this incident.</summary>
@@ -177,6 +180,7 @@ public sealed partial record Incident
         Subscribed s => this with { Subscribers = Subscribers.SetItem(s.Actor.Id, s.Actor) },
         Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
         PostmortemDrafted => this with { IsPostmortemDrafted = true },
+        ChangeLinked c => this with { LinkedChanges = LinkedChanges.Add(c.Change) },
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

@@ -35,6 +35,7 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(Subscribed), nameof(Subscribed))]
 [JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
 [JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
+[JsonDerivedType(typeof(ChangeLinked), nameof(ChangeLinked))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -140,3 +141,6 @@ public sealed record CapturedMessageDeleted(string MessageId) : IncidentEvent;
 public sealed record ParticipantJoined(Actor Participant) : IncidentEvent;
 /// <summary>The postmortem draft was posted in the incident channel at close (once; a closed incident stays closed).</summary>
 public sealed record PostmortemDrafted(ConversationRef Channel, string MessageId) : IncidentEvent;
+
+/// <summary>The change (a deploy, a pull request, a config push: a URL or an id) that caused the incident, for DORA's change failure rate.</summary>
+public sealed record ChangeLinked(string Change) : IncidentEvent;

@@ -35,6 +35,7 @@ public static class TimelineText
         ParticipantJoined j => $"{j.Participant.Mention} joined",
         Subscribed => $"{e.Actor.Mention} subscribed to updates",
         Unsubscribed => $"{e.Actor.Mention} unsubscribed from updates",
+        ChangeLinked c => $"Caused by change {c.Change}",
         PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
         _ => e.GetType().Name,
     };
