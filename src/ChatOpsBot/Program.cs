@@ -15,6 +15,7 @@ try
     builder.AddStorage();
     builder.AddAccessToken();
     builder.AddReconciler();
+    builder.AddReminders();
     builder.AddConsole();
 
     var app = builder.Build();
