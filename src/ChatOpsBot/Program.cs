@@ -5,12 +5,18 @@ using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
 using Serilog;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args[1]);
+}
+
 Log.Logger = Logging.CreateBootstrapLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddLogging();
+    builder.AddTelemetry();
     builder.AddIncidentCore();
     builder.AddStorage();
     builder.AddAccessToken();
@@ -24,11 +30,12 @@ try
     app.LogAddressOnStart();
 
     app.MapHealth();
+    app.MapMetrics();
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapConsole();
 
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

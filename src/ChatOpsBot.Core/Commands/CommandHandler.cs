@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
@@ -15,13 +16,22 @@ public sealed class CommandHandler(IncidentService incidents)
 
     public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var parsed = CommandParser.Parse(text);
         if (!parsed.Succeeded)
         {
+            CommandMetrics.Record(conversation.Platform, "invalid", failed: true, Stopwatch.GetElapsedTime(started));
             return CommandOutcome.Error(parsed.Error!, parsed.Usage!);
         }
 
-        var command = parsed.Command!.Command;
+        var outcome = await ExecuteAsync(parsed.Command!, actor, conversation, cancellationToken);
+        CommandMetrics.Record(conversation.Platform, parsed.Command!.Command.Name, outcome.Failed, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<CommandOutcome> ExecuteAsync(ParsedCommand parsed, Actor actor, ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        var command = parsed.Command;
         var context = new EventContext(actor, EventSource.Command);
         switch (command)
         {
@@ -36,7 +46,7 @@ public sealed class CommandHandler(IncidentService incidents)
                     CommandUsage.For("declare"));
         }
 
-        var incident = parsed.Command.IncidentNumber is { } n
+        var incident = parsed.IncidentNumber is { } n
             ? await incidents.GetAsync(n, cancellationToken)
             : await incidents.FindByChannelAsync(conversation, cancellationToken);
         if (incident is null)
@@ -47,7 +57,7 @@ public sealed class CommandHandler(IncidentService incidents)
 
         if (!incident.Exists)
         {
-            return CommandOutcome.Error($"There is no {Incident.FormatKey(parsed.Command.IncidentNumber ?? 0)}. `/incident list` shows the open ones.", CommandUsage.For(command.Name));
+            return CommandOutcome.Error($"There is no {Incident.FormatKey(parsed.IncidentNumber ?? 0)}. `/incident list` shows the open ones.", CommandUsage.For(command.Name));
         }
 
         if (incident.IsPrivate && !IsParticipant(incident, actor))

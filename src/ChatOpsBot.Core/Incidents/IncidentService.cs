@@ -18,6 +18,9 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
 
     public IncidentSettings Settings => settings;
 
+    /// <summary>The incidents this instance has seen, as last read: cheap, possibly a sweep behind other replicas.</summary>
+    public IReadOnlyCollection<Incident> Known => [.. _states.Values];
+
     /// <summary>Raised after events were appended, with the incident's new state. The reconciler listens.</summary>
     public event Action<Incident, IReadOnlyList<IncidentEvent>>? Changed;
 

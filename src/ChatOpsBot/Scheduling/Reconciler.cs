@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Scheduling;
@@ -17,6 +18,7 @@ public sealed partial class Reconciler(
     IIncidentStore store,
     IEnumerable<IChatPlatform> platforms,
     IOptions<ReconcilerOptions> options,
+    IncidentMetrics metrics,
     TimeProvider clock,
     ILogger<Reconciler> logger) : BackgroundService
 {
@@ -92,9 +94,11 @@ public sealed partial class Reconciler(
             try
             {
                 done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
+                metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
             }
-            catch
+            catch (Exception ex)
             {
+                metrics.RecordChatCall(platform.Name, step.ToString(), ex is HttpRequestException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } ? "ratelimited" : "error");
                 // A failed step is retried on the next pass, not after the lease runs out.
                 await store.ReleaseClaimAsync(claim, CancellationToken.None);
                 throw;

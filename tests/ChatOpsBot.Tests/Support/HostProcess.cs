@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ChatOpsBot.Tests.Support;
+
+/// <summary>
+/// The bot as its own OS process on a free loopback port, configured through environment variables the way a
+/// container is. For tests about several replicas, where in-process hosts would share statics and a thread pool.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly string _workingDirectory;
+
+    private HostProcess(Process process, Uri address, string workingDirectory)
+    {
+        _process = process;
+        Address = address;
+        _workingDirectory = workingDirectory;
+        Http = new HttpClient { BaseAddress = address };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
+
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var workingDirectory = Directory.CreateTempSubdirectory("chatopsbot-host-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(HostAssembly());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"), workingDirectory);
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_workingDirectory, recursive: true);
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = Environment.TickCount64 + 30_000;
+        while (Environment.TickCount64 < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync("/readyz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The host did not become ready within 30 s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>The host's build output, the same configuration as the tests (dotnet test builds it as a reference).</summary>
+    private static string HostAssembly()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
+        var path = Repo.PathOf("src", "ChatOpsBot", "bin", configuration, "net10.0", "ChatOpsBot.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
