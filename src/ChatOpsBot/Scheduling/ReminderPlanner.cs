@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Storage;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed partial class ReminderPlanner(
     IncidentService incidents,
     ISchedulerFactory schedulers,
     IIncidentAppendFeed feed,
+    IEnumerable<IChatPlatform> platforms,
     ReminderSettings settings,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
@@ -32,6 +34,7 @@ public sealed partial class ReminderPlanner(
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<int, byte> _queued = new();
     private readonly ConcurrentDictionary<int, DateTimeOffset> _notBefore = new();
+    private readonly HashSet<string> _platforms = [.. platforms.Select(p => p.Name)];
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -97,8 +100,11 @@ public sealed partial class ReminderPlanner(
         var jobKey = new JobKey(incident.Key, JobGroup);
         var now = clock.GetUtcNow();
 
-        // No channel yet: nowhere to post. Opening it is an event, which plans again.
-        var next = incident.Exists && incident.Channel is not null ? ReminderPolicy.NextWakeUp(incident, settings, now) : null;
+        // No channel yet, or one on a platform this host does not run: nowhere to post, and firing anyway would only
+        // fire again at once. Opening the channel is an event, which plans again.
+        var next = incident.Exists && incident.Channel is { } channel && _platforms.Contains(channel.Platform)
+            ? ReminderPolicy.NextWakeUp(incident, settings, now)
+            : null;
         if (next is not { } due)
         {
             _notBefore.TryRemove(number, out _);
