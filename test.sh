@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need when it is missing (redis-server, chromium),
+# Runs every test: installs what the tests need when it is missing (redis-server, chromium, prometheus-alertmanager),
 # then builds and tests the whole solution and prints "N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."

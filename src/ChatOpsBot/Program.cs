@@ -1,8 +1,10 @@
 using ChatOpsBot.Console;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
+using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
+using ChatOpsBot.Webhooks;
 using Serilog;
 
 if (HealthProbe.IsRequested(args))
@@ -23,6 +25,9 @@ try
     builder.AddReconciler();
     builder.AddReminders();
     builder.AddConsole();
+    builder.AddSlack();
+    builder.AddPostmortems();
+    builder.AddWebhooks();
 
     var app = builder.Build();
 
@@ -33,7 +38,11 @@ try
     app.MapMetrics();
     app.MapAccessTokenLogin();
     app.MapReadApi();
+    app.MapExportApi();
+    app.MapStatusPage();
     app.MapConsole();
+    app.MapSlack();
+    app.MapWebhooks();
 
     await app.RunAsync();
     return 0;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Timeline;
 
 namespace ChatOpsBot.Core.Commands;
@@ -9,8 +11,11 @@ namespace ChatOpsBot.Core.Commands;
 /// <summary>
 /// Turns command text typed on any platform into an <see cref="IncidentService"/> call and a reply.
 /// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means.
+/// <paramref name="alerts"/> is null when alert intake is not set up; then <c>declare-alert</c> says so.
 /// </summary>
-public sealed class CommandHandler(IncidentService incidents)
+/// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
+public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
+    TimeProvider? clock = null, AlertIntake? alerts = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -44,6 +49,12 @@ public sealed class CommandHandler(IncidentService incidents)
                     new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
                     r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}): {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
                     CommandUsage.For("declare"));
+            case DeclareAlertCommand fromAlert when alerts is null:
+                return CommandOutcome.Error("Alert intake is not configured on this bot.", CommandUsage.For(fromAlert.Name));
+            case DeclareAlertCommand fromAlert:
+                return Reply(await alerts.DeclareFromPromptAsync(fromAlert.GroupKey, fromAlert.Severity, fromAlert.Title, actor, conversation, cancellationToken),
+                    r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}) from the alert: {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
+                    CommandUsage.For(fromAlert.Name));
         }
 
         var incident = parsed.IncidentNumber is { } n
@@ -87,6 +98,13 @@ public sealed class CommandHandler(IncidentService incidents)
                 res => $"{res.Incident.Key} is resolved. Close it with `/incident close` once the follow-up is done.", CommandUsage.For("resolve")),
             CloseCommand => Reply(await incidents.ExecuteAsync(number, i => i.Close(), context, cancellationToken),
                 res => $"{res.Incident.Key} is closed.", CommandUsage.For("close")),
+            PostmortemCommand => CommandOutcome.Reply(await PostmortemReplyAsync(incident, cancellationToken), number),
+            ExportCommand x => CommandOutcome.Reply(await ExportReplyAsync(incident, x.Format, cancellationToken), number),
+            BriefCommand => CommandOutcome.Reply(await BriefReplyAsync(incident, cancellationToken), number),
+            SubscribeCommand { Subscribe: true } => Reply(await incidents.ExecuteAsync(number, i => i.Subscribe(actor), context, cancellationToken),
+                res => $"You will get {res.Incident.Key}'s status updates by direct message. `/incident unsubscribe {res.Incident.Key}` stops them.", CommandUsage.For("subscribe")),
+            SubscribeCommand => Reply(await incidents.ExecuteAsync(number, i => i.Unsubscribe(actor), context, cancellationToken),
+                res => $"You will no longer get {res.Incident.Key}'s updates.", CommandUsage.For("unsubscribe")),
             ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
                 res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
@@ -155,5 +173,5 @@ public sealed class CommandHandler(IncidentService incidents)
     }
 
     private static bool IsParticipant(Incident incident, Actor actor) =>
-        incident.Participants.Any(p => p.Id == actor.Id) || incident.InvitedUserIds.Contains(actor.Id);
+        incident.Participants.Any(p => p.Id == actor.Id) || incident.InvitedUserIds.Contains(actor.Id) || incident.JoinedUserIds.Contains(actor.Id);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 
 namespace ChatOpsBot.Core.Commands;
@@ -36,6 +37,7 @@ public static partial class CommandParser
         {
             "" or "help" => ParseResult.Ok(new HelpCommand(args.Length > 0 ? args.ToLowerInvariant() : null), number),
             "declare" => ParseDeclare(args, number),
+            "declare-alert" => ParseDeclareAlert(args, number),
             "commander" or "ic" => ParseRole("commander", sub, args, number),
             "scribe" => ParseRole("scribe", sub, args, number),
             "role" => ParseNamedRole(args, number),
@@ -50,6 +52,11 @@ public static partial class CommandParser
             "roles" => NoArguments(new ShowRolesCommand(), args, number),
             "timeline" => NoArguments(new ShowTimelineCommand(), args, number),
             "list" => ParseResult.Ok(new ListCommand(), number),
+            "postmortem" => NoArguments(new PostmortemCommand(), args, number),
+            "export" => ParseExport(args, number),
+            "brief" => NoArguments(new BriefCommand(), args, number),
+            "subscribe" => ParseSubscribe(true, args, number),
+            "unsubscribe" => ParseSubscribe(false, args, number),
             _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
         };
     }
@@ -91,6 +98,21 @@ public static partial class CommandParser
 
         // The length limit is configuration, so the domain checks it, not the grammar.
         return ParseResult.Ok(new DeclareCommand(severity, isPrivate, rest), null);
+    }
+
+    private static ParseResult ParseDeclareAlert(string args, int? number)
+    {
+        var usage = CommandUsage.For("declare-alert");
+        var (sev, afterSeverity) = SplitFirst(args);
+        var (group, title) = SplitFirst(afterSeverity);
+        if (number is not null || !SeverityText.TryParse(sev, out var severity) || !AlertMessages.TryDecodeGroup(group, out var groupKey))
+        {
+            return ParseResult.Fail("That is not an alert group from a triage prompt; use the prompt's button.", usage);
+        }
+
+        return title.Length == 0
+            ? ParseResult.Fail("The incident needs a title.", usage)
+            : ParseResult.Ok(new DeclareAlertCommand(severity, groupKey, title), null);
     }
 
     private static ParseResult ParseRole(string role, string word, string args, int? number)
@@ -156,6 +178,30 @@ public static partial class CommandParser
         return args.Length > IncidentSettings.MaxTextLength
             ? ParseResult.Fail($"That is {args.Length} characters; keep it to {IncidentSettings.MaxTextLength}.", CommandUsage.For(name))
             : ParseResult.Ok(create(args), number);
+    }
+
+    private static ParseResult ParseExport(string args, int? number) =>
+        Timeline.TimelineExporter.TryParseFormat(args, out var format)
+            ? ParseResult.Ok(new ExportCommand(format), number)
+            : ParseResult.Fail(args.Length == 0 ? "Which format? md, csv or json." : $"\"{args}\" is not an export format; use md, csv or json.", CommandUsage.For("export"));
+
+    /// <summary>"subscribe INC-7" names the incident after the word; "INC-7 subscribe" and a bare word in the channel work too.</summary>
+    private static ParseResult ParseSubscribe(bool subscribe, string args, int? number)
+    {
+        var command = new SubscribeCommand(subscribe);
+        if (args.Length == 0)
+        {
+            return ParseResult.Ok(command, number);
+        }
+
+        var key = IncidentKey().Match(args);
+        if (!key.Success || key.Length != args.Length || !int.TryParse(key.Groups["n"].Value, out var n) || n <= 0
+            || (number is not null && number != n))
+        {
+            return ParseResult.Fail($"\"{args}\" is not an incident; name one like INC-7.", CommandUsage.For(command.Name));
+        }
+
+        return ParseResult.Ok(command, n);
     }
 
     private static ParseResult NoArguments(IncidentCommand command, string args, int? number) =>

@@ -6,6 +6,7 @@ public static class CommandUsage
     public static readonly IReadOnlyList<(string Name, string Usage, string Description)> All =
     [
         ("declare", "/incident declare [sev1..sev4] [private] <title>", "Declare an incident; you become commander."),
+        ("declare-alert", "/incident declare-alert <sev1..sev4> <alert-group> <title>", "Declare from an alert's triage prompt (its button types this)."),
         ("commander", "/incident commander @user", "Hand the incident commander role to someone (also: ic)."),
         ("scribe", "/incident scribe @user", "Assign the scribe."),
         ("role", "/incident role <role> @user", "Assign any configured role."),
@@ -20,6 +21,11 @@ public static class CommandUsage
         ("roles", "/incident roles", "Show who holds which role."),
         ("timeline", "/incident timeline", "Show the timeline."),
         ("list", "/incident list", "List open incidents."),
+        ("postmortem", "/incident postmortem", "Compile the blameless postmortem draft from the timeline."),
+        ("export", "/incident export <md|csv|json>", "Export the whole timeline for the scribe."),
+        ("brief", "/incident brief", "Brief the commander: state, last update, action items, roles, latest notes."),
+        ("subscribe", "/incident subscribe INC-n", "Get the incident's status updates by direct message."),
+        ("unsubscribe", "/incident unsubscribe INC-n", "Stop getting the incident's updates."),
         ("help", "/incident help [command]", "Show this help."),
     ];
 

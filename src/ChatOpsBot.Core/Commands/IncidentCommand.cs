@@ -19,6 +19,14 @@ public sealed record DeclareCommand(Severity? Severity, bool IsPrivate, string T
     public override bool NeedsIncident => false;
 }
 
+/// <summary>The triage prompt's button: declare from an alert group, linking it, with the clicker as commander.</summary>
+public sealed record DeclareAlertCommand(Severity Severity, string GroupKey, string Title) : IncidentCommand
+{
+    public override string Name => "declare-alert";
+
+    public override bool NeedsIncident => false;
+}
+
 public sealed record AssignRoleCommand(string Role, Actor Assignee) : IncidentCommand
 {
     public override string Name => "role";
@@ -87,6 +95,27 @@ public sealed record HelpCommand(string? Topic) : IncidentCommand
     public override string Name => "help";
 
     public override bool NeedsIncident => false;
+}
+
+public sealed record PostmortemCommand : IncidentCommand
+{
+    public override string Name => "postmortem";
+}
+
+public sealed record ExportCommand(Timeline.TimelineFormat Format) : IncidentCommand
+{
+    public override string Name => "export";
+}
+
+public sealed record BriefCommand : IncidentCommand
+{
+    public override string Name => "brief";
+}
+
+/// <summary>Follow (or stop following) an incident's stakeholder updates by direct message.</summary>
+public sealed record SubscribeCommand(bool Subscribe) : IncidentCommand
+{
+    public override string Name => Subscribe ? "subscribe" : "unsubscribe";
 }
 
 /// <summary>A command and the incident it names explicitly (null: implied by the channel).</summary>

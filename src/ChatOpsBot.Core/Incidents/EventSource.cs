@@ -10,4 +10,6 @@ public enum EventSource
     Reminder = 5,
     Bot = 6,
     Api = 7,
+    MessageShortcut = 8,
+    ChannelActivity = 9,
 }

@@ -136,6 +136,91 @@ public sealed partial record Incident
         _ => Decision.Refuse($"{Key} is not resolved; it is {Status.Label()}."),
     };
 
+    /// <summary>Puts a chat message on the timeline, once: pinning or reacting to it again changes nothing.</summary>
+    public Decision CaptureMessage(string messageId, Actor author, string text, string? permalink = null,
+        IReadOnlyList<CapturedFile>? files = null, string? threadId = null)
+    {
+        if (RefuseIfClosed() is { } refused)
+        {
+            return refused;
+        }
+
+        if (CapturedMessages.ContainsKey(messageId))
+        {
+            return Decision.NoChange($"That message is already on the {Key} timeline.");
+        }
+
+        // A file-only message has no text; its files are what is worth keeping.
+        if (string.IsNullOrWhiteSpace(text) && (files is null || files.Count == 0))
+        {
+            return Decision.Refuse("That message has no text or files to put on the timeline.");
+        }
+
+        if (text.Length > IncidentSettings.MaxTextLength)
+        {
+            text = text[..IncidentSettings.MaxTextLength];
+        }
+
+        return Decision.Accept(new MessageCaptured(messageId, author, text, permalink, files is { Count: > 0 } ? files : null, threadId));
+    }
+
+    /// <summary>Follows an edit of a captured message; messages that were never captured are none of the timeline's business.</summary>
+    public Decision EditCapturedMessage(string messageId, string text)
+    {
+        if (!CapturedMessages.TryGetValue(messageId, out var captured))
+        {
+            return Decision.NoChange("That message is not on the timeline.");
+        }
+
+        if (captured.IsDeleted || captured.Text == text)
+        {
+            return Decision.NoChange("The captured message is unchanged.");
+        }
+
+        return RefuseIfClosed() ?? Decision.Accept(new CapturedMessageEdited(messageId,
+            text.Length > IncidentSettings.MaxTextLength ? text[..IncidentSettings.MaxTextLength] : text));
+    }
+
+    public Decision DeleteCapturedMessage(string messageId)
+    {
+        if (!CapturedMessages.TryGetValue(messageId, out var captured) || captured.IsDeleted)
+        {
+            return Decision.NoChange("That message is not on the timeline, or already marked deleted.");
+        }
+
+        return RefuseIfClosed() ?? Decision.Accept(new CapturedMessageDeleted(messageId));
+    }
+
+    public Decision RecordParticipant(Actor participant) =>
+        JoinedUserIds.Contains(participant.Id)
+            ? Decision.NoChange($"{participant.Mention} already joined {Key}.")
+            : RefuseIfClosed() ?? Decision.Accept(new ParticipantJoined(participant));
+    /// <summary>
+    /// <paramref name="subscriber"/> follows the stakeholder updates by direct message. A private incident is never
+    /// broadcast, and a closed one will have no more updates, so both are refused rather than silently useless.
+    /// </summary>
+    public Decision Subscribe(Actor subscriber)
+    {
+        if (Status == IncidentStatus.Closed)
+        {
+            return Decision.Refuse($"{Key} is closed; there will be no more updates to send.");
+        }
+
+        if (IsPrivate)
+        {
+            return Decision.Refuse($"{Key} is private; its updates are not broadcast. Ask its commander to invite you to the channel.");
+        }
+
+        return Subscribers.ContainsKey(subscriber.Id)
+            ? Decision.NoChange($"You already get {Key}'s updates by direct message.")
+            : Decision.Accept(new Subscribed());
+    }
+
+    public Decision Unsubscribe(Actor subscriber) =>
+        Subscribers.ContainsKey(subscriber.Id)
+            ? Decision.Accept(new Unsubscribed())
+            : Decision.NoChange($"You were not subscribed to {Key}'s updates.");
+
     private Decision? RefuseIfClosed() =>
         Status == IncidentStatus.Closed ? Decision.Refuse($"{Key} is closed; nothing more can be added to it.") : null;
 

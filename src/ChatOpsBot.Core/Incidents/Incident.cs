@@ -61,6 +61,9 @@ public sealed partial record Incident
 
     public ImmutableList<Severity> SeverityHistory { get; private init; } = [];
 
+    /// <summary>Who gets the stakeholder updates by direct message, by user id.</summary>
+    public ImmutableDictionary<string, Actor> Subscribers { get; private init; } = ImmutableDictionary.Create<string, Actor>(StringComparer.Ordinal);
+
     // What the reconciler has done in chat.
     public ConversationRef? Channel { get; private init; }
 
@@ -68,13 +71,41 @@ public sealed partial record Incident
 
     public string? Topic { get; private init; }
 
+    public string? Purpose { get; private init; }
+
     public string? KickoffMessageId { get; private init; }
 
     public bool IsAnnounced { get; private init; }
 
     public long MessagesPostedThrough { get; private init; }
 
+    /// <summary>
+    /// How many chat steps the reconciler has recorded. Replicas that agree on it agree on what is done, so it
+    /// names the next step for the claim that lets exactly one of them perform it.
+    /// </summary>
+    public int ChatStepsRecorded { get; private init; }
+
+    /// <summary>Captured chat messages by message id, with their latest text; deleted ones stay, marked.</summary>
+    public ImmutableDictionary<string, CapturedMessage> CapturedMessages { get; private init; } =
+        ImmutableDictionary.Create<string, CapturedMessage>(StringComparer.Ordinal);
+
+    /// <summary>Users seen joining the incident channel.</summary>
+    public ImmutableHashSet<string> JoinedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+    public bool IsPostmortemDrafted { get; private init; }
+
     public long Version { get; private init; }
+
+    /// <summary>The alert groups (sender + group key) whose notifications land on this incident.</summary>
+    public ImmutableHashSet<string> AlertGroups { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>Every alert seen on this incident, by fingerprint, with whether it is still firing.</summary>
+    public ImmutableDictionary<string, AlertState> Alerts { get; private init; } = ImmutableDictionary.Create<string, AlertState>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// When monitoring first saw the problem: the earliest alert's startsAt. Null for incidents no alert fed;
+    /// the postmortem's "detected" time is this, else <see cref="DeclaredAt"/>.
+    /// </summary>
+    public DateTimeOffset? DetectedAt { get; private init; }
 
     public bool Exists => Number > 0;
 
@@ -97,7 +128,11 @@ public sealed partial record Incident
     public Incident Apply(IncidentEvent e)
     {
         var next = When(e);
-        return next with { Version = e.Version > 0 ? e.Version : Version + 1 };
+        return next with
+        {
+            Version = e.Version > 0 ? e.Version : Version + 1,
+            ChatStepsRecorded = IsChatStep(e) ? ChatStepsRecorded + 1 : ChatStepsRecorded,
+        };
     }
 
     private Incident When(IncidentEvent e) => e switch
@@ -131,8 +166,32 @@ public sealed partial record Incident
         Announced => this with { IsAnnounced = true },
         ReminderSent r => this with { RemindersSent = RemindersSent.SetItem(DueReminder.KeyOf(r.Kind, r.ActionItemNumber), r.DueAt) },
         ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
+        AlertGroupLinked g => this with { AlertGroups = AlertGroups.Add(g.GroupKey) },
+        AlertFired f => this with
+        {
+            Alerts = Alerts.SetItem(f.Fingerprint, new AlertState(f.Fingerprint, f.Summary, f.Labels, f.Links, f.OccurredAt, IsFiring: true)),
+            DetectedAt = DetectedAt is { } detected && detected <= f.OccurredAt ? detected : f.OccurredAt,
+        },
+        AlertResolved r when Alerts.TryGetValue(r.Fingerprint, out var alert) => this with
+        {
+            Alerts = Alerts.SetItem(r.Fingerprint, alert with { IsFiring = false }),
+        },
+        PurposeSet p => this with { Purpose = p.Purpose },
+        MessageCaptured m => this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, new CapturedMessage(m.Text, IsDeleted: false)) },
+        CapturedMessageEdited m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
+            this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { Text = m.Text }) },
+        CapturedMessageDeleted m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
+            this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { IsDeleted = true }) },
+        ParticipantJoined j => this with { JoinedUserIds = JoinedUserIds.Add(j.Participant.Id) },
+        Subscribed s => this with { Subscribers = Subscribers.SetItem(s.Actor.Id, s.Actor) },
+        Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
+        PostmortemDrafted => this with { IsPostmortemDrafted = true },
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
+
+    /// <summary>The events the reconciler records for what it did in chat.</summary>
+    public static bool IsChatStep(IncidentEvent e) =>
+        e is ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted or PostmortemDrafted;
 
     private Incident WithRole(RoleAssigned r)
     {

@@ -26,6 +26,17 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(Announced), nameof(Announced))]
 [JsonDerivedType(typeof(ChannelMessagesPosted), nameof(ChannelMessagesPosted))]
 [JsonDerivedType(typeof(ReminderSent), nameof(ReminderSent))]
+[JsonDerivedType(typeof(AlertGroupLinked), nameof(AlertGroupLinked))]
+[JsonDerivedType(typeof(AlertFired), nameof(AlertFired))]
+[JsonDerivedType(typeof(AlertResolved), nameof(AlertResolved))]
+[JsonDerivedType(typeof(PurposeSet), nameof(PurposeSet))]
+[JsonDerivedType(typeof(MessageCaptured), nameof(MessageCaptured))]
+[JsonDerivedType(typeof(CapturedMessageEdited), nameof(CapturedMessageEdited))]
+[JsonDerivedType(typeof(CapturedMessageDeleted), nameof(CapturedMessageDeleted))]
+[JsonDerivedType(typeof(ParticipantJoined), nameof(ParticipantJoined))]
+[JsonDerivedType(typeof(Subscribed), nameof(Subscribed))]
+[JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
+[JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -70,6 +81,12 @@ public sealed record Closed : IncidentEvent;
 
 public sealed record Reopened : IncidentEvent;
 
+/// <summary>The event's <see cref="IncidentEvent.Actor"/> now receives the incident's stakeholder updates by direct message.</summary>
+public sealed record Subscribed : IncidentEvent;
+
+/// <summary>The event's <see cref="IncidentEvent.Actor"/> no longer receives the incident's updates.</summary>
+public sealed record Unsubscribed : IncidentEvent;
+
 // Side effects in chat, recorded by the reconciler so it knows what is done.
 
 public sealed record ChannelOpened(ConversationRef Channel) : IncidentEvent;
@@ -80,7 +97,8 @@ public sealed record TopicSet(string Topic) : IncidentEvent;
 
 public sealed record KickoffPosted(string MessageId) : IncidentEvent;
 
-public sealed record Announced(ConversationRef Channel, string MessageId) : IncidentEvent;
+/// <summary>Announced to stakeholders; <see cref="Channel"/> is null when the platform has no stakeholder channel to announce in.</summary>
+public sealed record Announced(ConversationRef? Channel, string? MessageId) : IncidentEvent;
 
 /// <summary>The reconciler has posted the channel messages for every event up to <see cref="ThroughVersion"/>.</summary>
 public sealed record ChannelMessagesPosted(long ThroughVersion) : IncidentEvent;
@@ -90,3 +108,48 @@ public sealed record ChannelMessagesPosted(long ThroughVersion) : IncidentEvent;
 /// policy knows this round is done, and half of the key that makes the reminder fire once across replicas.
 /// </summary>
 public sealed record ReminderSent(ReminderKind Kind, DateTimeOffset DueAt, int? ActionItemNumber = null) : IncidentEvent;
+
+// Alerts (Core/Alerts): what the monitoring said, on the same timeline as what people did.
+
+/// <summary>The incident is the one for this alert group (sender + group key); later notifications of the group land here.</summary>
+public sealed record AlertGroupLinked(string GroupKey) : IncidentEvent;
+
+/// <summary>
+/// An alert of the group started firing. <see cref="IncidentEvent.OccurredAt"/> is the alert's own startsAt, so the
+/// earliest of these is when the problem was detected, which may well be before anyone declared anything.
+/// </summary>
+public sealed record AlertFired(string GroupKey, string Fingerprint, string Summary, IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<AlertLink> Links) : IncidentEvent;
+
+/// <summary>
+/// An alert stopped firing; <see cref="IncidentEvent.OccurredAt"/> is its endsAt. <see cref="AllResolved"/>: it was the
+/// last one still firing, which is when the bot suggests resolving the incident.
+/// </summary>
+public sealed record AlertResolved(string GroupKey, string Fingerprint, string Summary, bool AllResolved) : IncidentEvent;
+
+public sealed record AlertLink(string Label, string Url);
+
+public sealed record PurposeSet(string Purpose) : IncidentEvent;
+
+// Timeline capture: chat messages a responder marked as part of the incident (pinned, reacted to, shortcut).
+
+/// <summary>
+/// A chat message put on the timeline. <see cref="IncidentEvent.OccurredAt"/> is the message's own time and
+/// <see cref="IncidentEvent.Actor"/> who captured it; <see cref="Author"/> wrote it. <see cref="MessageId"/> is the
+/// platform's message id (a Slack ts), the key that makes capturing it again a no-op and lets edits follow it.
+/// </summary>
+public sealed record MessageCaptured(string MessageId, Actor Author, string Text, string? Permalink = null,
+    IReadOnlyList<CapturedFile>? Files = null, string? ThreadId = null) : IncidentEvent;
+
+public sealed record CapturedFile(string Name, string? Permalink);
+
+/// <summary>A captured message was edited in chat. The earlier text stays on the timeline in its own event.</summary>
+public sealed record CapturedMessageEdited(string MessageId, string Text) : IncidentEvent;
+
+/// <summary>A captured message was deleted in chat. Its capture stays on the timeline; this records that it is gone.</summary>
+public sealed record CapturedMessageDeleted(string MessageId) : IncidentEvent;
+
+/// <summary>Someone joined the incident channel, so they take part even without a role.</summary>
+public sealed record ParticipantJoined(Actor Participant) : IncidentEvent;
+/// <summary>The postmortem draft was posted in the incident channel at close (once; a closed incident stays closed).</summary>
+public sealed record PostmortemDrafted(ConversationRef Channel, string MessageId) : IncidentEvent;

@@ -15,6 +15,7 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
     private readonly ConcurrentDictionary<int, Incident> _states = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<ConversationRef, int> _channels = new();
+    private readonly ConcurrentDictionary<string, int> _alertGroups = new(StringComparer.Ordinal);
 
     public IncidentSettings Settings => settings;
 
@@ -34,7 +35,7 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
         }
 
         var number = await store.AllocateNumberAsync(cancellationToken);
-        var result = await store.AppendAsync(number, 0, Stamp(decision.Events, number, context), cancellationToken);
+        var result = await store.AppendAsync(number, 0, [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, request.WithContext ?? context)], cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
@@ -116,6 +117,21 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
         return _channels.TryGetValue(key, out var number) ? await RefreshAsync(number, cancellationToken) : null;
     }
 
+    /// <summary>
+    /// The newest incident linked to the alert group (<see cref="AlertGroupLinked"/>), whatever its status, or null.
+    /// A group this replica does not know (or whose incident is closed) is looked for in every incident, since another
+    /// replica may have declared it: the store, not this cache, is what de-duplication trusts.
+    /// </summary>
+    public async Task<Incident?> FindByAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        if (!_alertGroups.TryGetValue(groupKey, out var known) || (await RefreshAsync(known, cancellationToken)).Status == IncidentStatus.Closed)
+        {
+            await ListAsync(cancellationToken);
+        }
+
+        return _alertGroups.TryGetValue(groupKey, out var number) ? await RefreshAsync(number, cancellationToken) : null;
+    }
+
     public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>
         store.ReadAsync(number, 0, cancellationToken);
 
@@ -148,6 +164,12 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
         {
             _channels[channel with { Name = null }] = incident.Number;
         }
+
+        foreach (var group in incident.AlertGroups)
+        {
+            // A group outlives a closed incident and gets a new one: the newest is the one that counts.
+            _alertGroups.AddOrUpdate(group, incident.Number, (_, old) => Math.Max(old, incident.Number));
+        }
     }
 
     private IncidentEvent[] Stamp(IReadOnlyList<IncidentEvent> events, int number, EventContext context)
@@ -158,10 +180,18 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
             IncidentNumber = number,
             Actor = context.Actor,
             Source = context.Source,
-            OccurredAt = occurredAt.ToUniversalTime(),
+            // An event that knows when it happened (an alert's startsAt) keeps that time.
+            OccurredAt = (e.OccurredAt == default ? occurredAt : e.OccurredAt).ToUniversalTime(),
         }).ToArray();
     }
 }
 
 public sealed record DeclareRequest(string Title, Severity? Severity = null, bool IsPrivate = false, Actor? Commander = null,
-    ConversationRef? Origin = null, string? Description = null);
+    ConversationRef? Origin = null, string? Description = null)
+{
+    /// <summary>Events recorded in the same append as the declaration, e.g. the alerts that caused it, so no reader sees one without the other.</summary>
+    public IReadOnlyList<IncidentEvent> With { get; init; } = [];
+
+    /// <summary>Who <see cref="With"/> is from when not the declarer: alerts a person declared from are the sender's.</summary>
+    public EventContext? WithContext { get; init; }
+}

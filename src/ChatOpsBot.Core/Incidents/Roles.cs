@@ -15,3 +15,6 @@ public sealed record RoleAssignment(string Role, Actor Holder, DateTimeOffset As
 
 /// <summary>A follow-up. <see cref="DueAt"/>, when set, is when its owner is nudged.</summary>
 public sealed record ActionItem(int Number, string Text, Actor? Owner, DateTimeOffset AddedAt, DateTimeOffset? DueAt = null);
+
+/// <summary>A chat message on the timeline as it reads now.</summary>
+public sealed record CapturedMessage(string Text, bool IsDeleted);

@@ -12,11 +12,16 @@ public sealed record ChatMessage(string Text)
 
     public IReadOnlyList<MessageAction> Actions { get; init; } = [];
 
+    /// <summary>Links shown under the fields, e.g. an alert's runbook and dashboard. Only http(s) URLs belong here.</summary>
+    public IReadOnlyList<MessageLink> Links { get; init; } = [];
+
     /// <summary>A quiet footer line, e.g. "INC-4 · declared by @alice".</summary>
     public string? Context { get; init; }
 }
 
 public sealed record MessageField(string Label, string Value);
+
+public sealed record MessageLink(string Label, string Url);
 
 /// <summary>
 /// A button. <see cref="Command"/> is the command text it runs for whoever clicks it;

@@ -23,8 +23,17 @@ public interface IChatPlatform
 
     Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken);
 
+    /// <summary>Sets what the channel is for; platforms without a purpose may ignore it.</summary>
+    Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken);
+
     /// <summary>Posts a message and returns its platform id.</summary>
     Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to one person privately (a Slack DM, a Teams 1:1 chat, a console
+    /// "dm-" channel only that user sees) and returns the message id. Used for stakeholder subscriptions.
+    /// </summary>
+    Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken);
 
     /// <summary>Finds a well-known channel (the stakeholder channel) by name or id; null if it does not exist.</summary>
     Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 
 namespace ChatOpsBot.Core.Messages;
@@ -20,7 +21,9 @@ public static class IncidentMessages
             new("Commander", incident.Commander?.Mention ?? "none"),
             new("Scribe", incident.Scribe?.Mention ?? "none"),
             .. incident.Description is null ? Array.Empty<MessageField>() : [new MessageField("Description", incident.Description)],
+            .. AlertMessages.KickoffFields(incident),
         ],
+        Links = AlertMessages.KickoffLinks(incident),
         Actions =
         [
             new("take-commander", "Take commander", $"/incident {incident.Key} commander {{me}}"),
@@ -57,6 +60,8 @@ public static class IncidentMessages
         Resolved r => new($"✅ Resolved by {e.Actor.Mention}{(r.Summary is null ? "." : $": {r.Summary}")}"),
         Closed => new($"🔒 Closed by {e.Actor.Mention}."),
         Reopened => new($"♻️ Reopened by {e.Actor.Mention}."),
+        AlertFired f => AlertMessages.Fired(f),
+        AlertResolved r => AlertMessages.Resolved(r, Incident.FormatKey(r.IncidentNumber)),
         _ => null,
     };
 

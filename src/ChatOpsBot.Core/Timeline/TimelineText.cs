@@ -26,13 +26,28 @@ public static class TimelineText
         MembersInvited m => $"Invited {string.Join(", ", m.UserIds.Select(u => "@" + u))}",
         TopicSet t => $"Topic set: {t.Topic}",
         KickoffPosted => "Kick-off message posted",
-        Announced a => $"Announced in #{a.Channel.Name ?? a.Channel.Id}",
+        Announced { Channel: null } => "Not announced: there is no stakeholder channel",
+        Announced a => $"Announced in #{a.Channel!.Name ?? a.Channel.Id}",
         ChannelMessagesPosted => "Channel messages posted",
+        AlertGroupLinked g => $"Linked to alert group {g.GroupKey}",
+        AlertFired f => $"Alert firing: {f.Summary}{(f.Labels.TryGetValue("alertname", out var name) && name != f.Summary ? $" ({name})" : "")}",
+        AlertResolved r => $"Alert resolved: {r.Summary}{(r.AllResolved ? " — all alerts resolved" : "")}",
+        PurposeSet p => $"Purpose set: {p.Purpose}",
+        MessageCaptured m => $"{m.Author.Mention}: {m.Text}{Files(m.Files)}",
+        CapturedMessageEdited m => $"Captured message {m.MessageId} edited: {m.Text}",
+        CapturedMessageDeleted m => $"Captured message {m.MessageId} deleted in chat",
+        ParticipantJoined j => $"{j.Participant.Mention} joined",
+        Subscribed => $"{e.Actor.Mention} subscribed to updates",
+        Unsubscribed => $"{e.Actor.Mention} unsubscribed from updates",
+        PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
         // Invariant: the due time must read the same whatever the server's culture.
         ReminderSent r => string.Create(CultureInfo.InvariantCulture, $"Reminder: {r.Kind.Describe(r.ActionItemNumber)} (due {r.DueAt:yyyy-MM-dd HH:mm:ss} UTC)"),
         _ => e.GetType().Name,
     };
 
     /// <summary>Bookkeeping of the reconciler: on the timeline for completeness, left out of views for people.</summary>
-    public static bool IsBookkeeping(IncidentEvent e) => e is ChannelMessagesPosted or TopicSet or MembersInvited or KickoffPosted;
+    public static bool IsBookkeeping(IncidentEvent e) => e is ChannelMessagesPosted or TopicSet or PurposeSet or MembersInvited or KickoffPosted;
+
+    private static string Files(IReadOnlyList<CapturedFile>? files) =>
+        files is null or { Count: 0 } ? "" : $" [files: {string.Join(", ", files.Select(f => f.Permalink is null ? f.Name : $"{f.Name} <{f.Permalink}>"))}]";
 }

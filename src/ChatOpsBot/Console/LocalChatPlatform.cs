@@ -47,11 +47,31 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
     public Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken) =>
         store.SetTopicAsync(channel.Id, topic, cancellationToken);
 
+    /// <summary>
+    /// The console store has no purpose setter yet (the console shows the topic); the purpose is still recorded
+    /// on the timeline as PurposeSet, so giving the store one later needs no reconciler change.
+    /// </summary>
+    public Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
     {
         var posted = await store.PostMessageAsync(channel.Id, new ConsoleMessageDraft(BotUser, message.Text, clock.GetUtcNow(), message), cancellationToken);
         return posted.Ts;
     }
+
+    /// <summary>
+    /// The console has no direct messages of its own, so a DM is a private channel "dm-&lt;user&gt;" whose only member
+    /// is that user: only they see it, like a Slack DM. Created on first use; creating it twice is harmless.
+    /// </summary>
+    public async Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var user = userId.Trim().ToLowerInvariant();
+        var name = DirectMessageChannel(user);
+        await store.TryCreateChannelAsync(new ConsoleChannel(name, Topic: "Direct messages from ChatOpsBot", Purpose: "", IsPrivate: true, Members: [user], clock.GetUtcNow()), cancellationToken);
+        return await PostAsync(Conversation(name), message, cancellationToken);
+    }
+
+    public static string DirectMessageChannel(string user) => $"dm-{user.Trim().ToLowerInvariant()}";
 
     public async Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken)
     {

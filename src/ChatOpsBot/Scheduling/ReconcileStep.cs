@@ -10,9 +10,11 @@ public enum ReconcileStep
     OpenChannel,
     Invite,
     SetTopic,
+    SetPurpose,
     PostKickoff,
     Announce,
     PostEventMessages,
+    PostPostmortemDraft,
 }
 
 /// <summary>
@@ -44,6 +46,11 @@ public static class ReconcilePlan
             return ReconcileStep.SetTopic;
         }
 
+        if (incident.Purpose != IncidentMessages.Purpose(incident))
+        {
+            return ReconcileStep.SetPurpose;
+        }
+
         if (incident.KickoffMessageId is null)
         {
             return ReconcileStep.PostKickoff;
@@ -54,7 +61,13 @@ public static class ReconcilePlan
             return ReconcileStep.Announce;
         }
 
-        return hasUnpostedEventMessages ? ReconcileStep.PostEventMessages : ReconcileStep.None;
+        if (hasUnpostedEventMessages)
+        {
+            return ReconcileStep.PostEventMessages;
+        }
+
+        // After the "closed" message, so the draft is the last word in the channel.
+        return incident.Status == IncidentStatus.Closed && !incident.IsPostmortemDrafted ? ReconcileStep.PostPostmortemDraft : ReconcileStep.None;
     }
 
     public static IReadOnlyList<string> MissingMembers(Incident incident, IReadOnlyCollection<string> defaultResponders) =>

@@ -17,6 +17,7 @@ public sealed partial class Reconciler(
     IncidentService incidents,
     IIncidentStore store,
     IEnumerable<IChatPlatform> platforms,
+    StakeholderDelivery delivery,
     IOptions<ReconcilerOptions> options,
     IncidentMetrics metrics,
     TimeProvider clock,
@@ -83,8 +84,10 @@ public sealed partial class Reconciler(
                 return;
             }
 
-            // Only one replica performs a step; if it dies half-way the lease expires and the sweep retries.
-            var claim = $"reconcile:{number}:{step}:{incident.Version}";
+            // Only one replica performs a step. The key is the progress count, not the version, which other
+            // commands move meanwhile: replicas that saw different versions still agree on which step is next.
+            // If the winner dies half-way the lease expires and the sweep retries.
+            var claim = $"reconcile:{number}:{incident.ChatStepsRecorded}";
             if (!await store.TryClaimAsync(claim, options.Value.StepLease, cancellationToken))
             {
                 return;
@@ -133,6 +136,11 @@ public sealed partial class Reconciler(
                 await platform.SetTopicAsync(incident.Channel!, topic, cancellationToken);
                 return [new TopicSet(topic)];
 
+            case ReconcileStep.SetPurpose:
+                var purpose = IncidentMessages.Purpose(incident);
+                await platform.SetPurposeAsync(incident.Channel!, purpose, cancellationToken);
+                return [new PurposeSet(purpose)];
+
             case ReconcileStep.PostKickoff:
                 var kickoff = await platform.PostAsync(incident.Channel!, IncidentMessages.Kickoff(incident), cancellationToken);
                 // The kick-off shows the state so far, so the changes before it need no messages of their own.
@@ -142,8 +150,9 @@ public sealed partial class Reconciler(
                 var stakeholders = await platform.FindChannelAsync(platform.StakeholderChannel, cancellationToken);
                 if (stakeholders is null)
                 {
+                    // Recorded, so that the steps after it are not held up by a missing channel.
                     LogNoStakeholderChannel(logger, platform.StakeholderChannel, platform.Name);
-                    return [];
+                    return [new Announced(null, null)];
                 }
 
                 var announcement = await platform.PostAsync(stakeholders, IncidentMessages.Announcement(incident), cancellationToken);
@@ -165,9 +174,13 @@ public sealed partial class Reconciler(
                     }
 
                     through = e.Version;
+                    await delivery.AfterChannelMessageAsync(platform, incident, e, cancellationToken);
                 }
 
                 return [new ChannelMessagesPosted(through)];
+
+            case ReconcileStep.PostPostmortemDraft:
+                return [await delivery.PostPostmortemDraftAsync(platform, incident, cancellationToken)];
 
             default:
                 return [];

@@ -5,6 +5,7 @@ public static class ReconcilerExtensions
     public static WebApplicationBuilder AddReconciler(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<StakeholderDelivery>();
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
         return builder;

@@ -56,8 +56,8 @@ public static partial class ReadApi
         return TypedResults.Json(events, IncidentEventJson.Options);
     }
 
-    /// <summary>Accepts "7" and "INC-7".</summary>
-    private static async Task<Incident?> FindAsync(string number, IncidentService incidents, CancellationToken cancellationToken)
+    /// <summary>Accepts "7" and "INC-7". Shared with the export API.</summary>
+    internal static async Task<Incident?> FindAsync(string number, IncidentService incidents, CancellationToken cancellationToken)
     {
         var match = IncidentNumber().Match(number);
         if (!match.Success || !int.TryParse(match.Groups["n"].Value, out var n))
@@ -69,7 +69,7 @@ public static partial class ReadApi
         return incident.Exists ? incident : null;
     }
 
-    private static ProblemHttpResult NotFound(string number) =>
+    internal static ProblemHttpResult NotFound(string number) =>
         TypedResults.Problem($"There is no incident {number}.", statusCode: StatusCodes.Status404NotFound);
 
     [GeneratedRegex("^(?i:INC-)?(?<n>[1-9][0-9]{0,8})$")]

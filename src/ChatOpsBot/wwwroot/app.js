@@ -172,7 +172,9 @@ function renderMessage(m, at, compact) {
 function renderRich(rich, text) {
   const fields = rich.fields ?? [];
   const actions = rich.actions ?? [];
-  if (!rich.title && fields.length === 0 && actions.length === 0 && !rich.context) {
+  // Links come from alerts (runbook, dashboard); the server only sends http(s) ones, checked again here.
+  const links = (rich.links ?? []).filter((l) => /^https?:\/\//i.test(l.url));
+  if (!rich.title && fields.length === 0 && actions.length === 0 && links.length === 0 && !rich.context) {
     return `<div class="msg-text">${formatText(text)}</div>`;
   }
   // With fields the text is only the notification fallback; without, it carries the content.
@@ -180,6 +182,8 @@ function renderRich(rich, text) {
   return `<div class="card${fields.length ? '' : ' plain'}">
     ${rich.title ? `<div class="card-title">${formatText(rich.title)}</div>` : ''}${body}
     ${fields.length ? `<dl class="fields">${fields.map((f) => `<div class="field"><dt>${escapeHtml(f.label)}</dt><dd>${formatText(f.value)}</dd></div>`).join('')}</dl>` : ''}
+    ${links.length ? `<div class="links">${links.map((l) =>
+      `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(l.label)}</a>`).join(' · ')}</div>` : ''}
     ${actions.length ? `<div class="actions">${actions.map((a) =>
       `<button type="button" class="btn${a.isPrimary ? ' primary' : ''}" data-command="${escapeHtml(a.command)}" data-action="${escapeHtml(a.id)}">${escapeHtml(a.label)}</button>`).join('')}</div>` : ''}
     ${rich.context ? `<div class="context">${formatText(rich.context)}</div>` : ''}

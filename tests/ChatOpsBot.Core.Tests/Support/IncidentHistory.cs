@@ -38,7 +38,7 @@ public sealed class IncidentHistory
                 IncidentNumber = 1,
                 Actor = actor,
                 Source = EventSource.Command,
-                OccurredAt = Clock.GetUtcNow(),
+                OccurredAt = e.OccurredAt == default ? Clock.GetUtcNow() : e.OccurredAt, // as IncidentService: an alert keeps its own time
                 Version = _events.Count + 1,
             };
             _events.Add(stamped);

@@ -22,7 +22,7 @@ public sealed class ConsoleApiTests : IDisposable
     {
         var channels = await _api.ChannelsAsync();
 
-        Assert.Equal(["general", "incidents"], channels.Select(c => c.Name));
+        Assert.Equal(["general", "incidents", "triage"], channels.Select(c => c.Name));
         Assert.All(channels, c => Assert.False(c.Private));
         Assert.Equal("Incident announcements for stakeholders", channels.Single(c => c.Name == "incidents").Topic);
         Assert.Equal("Company-wide announcements", channels.Single(c => c.Name == "general").Topic);

@@ -93,11 +93,24 @@ public sealed class ConsoleBrowserTests
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
         page.SetDefaultTimeout(30_000);
 
+        using (var http = new HttpClient { BaseAddress = app.ServerAddress })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("/api/console/channels?user=alice")).StatusCode);
+        }
+
         await page.GotoAsync("/");
         await page.FillAsync("#name-input", "alice");
         await page.ClickAsync("#name-submit");
 
-        await page.WaitForURLAsync("**/login");
+        try
+        {
+            await page.WaitForURLAsync("**/login");
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"Not sent to /login; the page is {page.Url}:\n{await page.ContentAsync()}");
+        }
+
         await page.FillAsync("#token", "browser-test-token-0123456789");
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#channel-title")).ToContainTextAsync("general");

@@ -53,9 +53,9 @@ public abstract class IncidentLifecycleTests
             Assert.Equal("SEV1", incident.GetProperty("severity").GetString());
             Assert.Equal("bob", incident.GetProperty("roles").GetProperty("scribe").GetProperty("id").GetString());
 
-            var events = await Eventually.Get(() => console.EventsAsync(1), e => Types(e).Contains("ChannelMessagesPosted") && Types(e).Last() == "ChannelMessagesPosted",
-                "the reconciler to post the closing message");
-            var responderSteps = Types(events).Where(t => t is not ("ChannelOpened" or "MembersInvited" or "TopicSet" or "KickoffPosted" or "Announced" or "ChannelMessagesPosted")).ToList();
+            var events = await Eventually.Get(() => console.EventsAsync(1), e => Types(e).Contains("ChannelMessagesPosted") && Types(e).Last() == "PostmortemDrafted",
+                "the reconciler to post the closing message and then the postmortem draft");
+            var responderSteps = Types(events).Where(t => t is not ("ChannelOpened" or "MembersInvited" or "TopicSet" or "PurposeSet" or "KickoffPosted" or "Announced" or "ChannelMessagesPosted" or "PostmortemDrafted")).ToList();
             Assert.Equal(
                 ["Declared", "RoleAssigned", "RoleAssigned", "SeverityChanged", "StatusChanged", "StatusUpdatePosted", "NoteAdded", "ActionItemAdded", "Resolved", "Closed"],
                 responderSteps);
@@ -160,7 +160,8 @@ public abstract class IncidentLifecycleTests
 
     private static List<string> Types(IEnumerable<JsonElement> events) => events.Select(Type).ToList();
 
-    private static bool IsBookkeeping(JsonElement e) => Type(e) is "ChannelOpened" or "MembersInvited" or "TopicSet" or "KickoffPosted" or "Announced" or "ChannelMessagesPosted";
+    private static bool IsBookkeeping(JsonElement e) =>
+        Type(e) is "ChannelOpened" or "MembersInvited" or "TopicSet" or "PurposeSet" or "KickoffPosted" or "Announced" or "ChannelMessagesPosted" or "PostmortemDrafted";
 }
 
 public sealed class IncidentLifecycleOnSqliteTests : IncidentLifecycleTests, IDisposable

@@ -60,7 +60,7 @@ public sealed class TwoReplicaTests(RedisServerFixture redis) : IAsyncLifetime
         Assert.Contains("resolved", await a.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 resolve"), StringComparison.Ordinal);
 
         // Let both reconcilers settle, then compare.
-        var settled = await Eventually.Get(() => a.EventsAsync(1), e => e.Count > 0 && Type(e[^1]) == "ChannelMessagesPosted", "the reconcilers to settle");
+        var settled = await Eventually.Get(() => a.EventsAsync(1), e => e.Count > 0 && Type(e[^1]) == "ChannelMessagesPosted", "the reconcilers to settle", TimeSpan.FromSeconds(45));
         var fromA = await a.EventsAsync(1);
         var fromB = await b.EventsAsync(1);
         Assert.Equal(fromA.Select(e => e.GetRawText()), fromB.Select(e => e.GetRawText()));

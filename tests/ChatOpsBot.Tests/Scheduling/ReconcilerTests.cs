@@ -127,10 +127,25 @@ public sealed class ReconcilerTests : IDisposable
             return Task.CompletedTask;
         }
 
+        public Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            return Task.CompletedTask;
+        }
+
         public Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
         {
             FailWhileDown();
             Posts.Enqueue((channel.Id, message.Text));
+            return Task.FromResult(Guid.NewGuid().ToString("N"));
+        }
+
+        public ConcurrentQueue<(string User, string Text)> DirectMessages { get; } = new();
+
+        public Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            DirectMessages.Enqueue((userId, message.Text));
             return Task.FromResult(Guid.NewGuid().ToString("N"));
         }
 

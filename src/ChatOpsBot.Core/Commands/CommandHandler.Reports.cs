@@ -1,0 +1,62 @@
+using System.Text;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Core.Postmortems;
+using ChatOpsBot.Core.Timeline;
+
+namespace ChatOpsBot.Core.Commands;
+
+/// <summary>The commands that read the timeline back out: postmortem draft, export, commander briefing.</summary>
+public sealed partial class CommandHandler
+{
+    // Chat messages have limits (Slack: 40,000 characters, far less is readable); past this the reply links instead.
+    private const int InlineExportLimit = 3500;
+
+    private readonly PostmortemCompiler _postmortems = postmortems ?? new PostmortemCompiler(TimelineSettings.Utc, BlamelessReview.Default);
+    private readonly TimelineExporter _exporter = exporter ?? new TimelineExporter(TimelineSettings.Utc);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    private async Task<string> PostmortemReplyAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        var draft = _postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        var link = $"/api/incidents/{incident.Number}/postmortem";
+        var head = $"📝 Postmortem draft for {incident.Key} (also at {link})"
+            + (draft.ReviewHits.Count == 0 ? ":" : $"; ⚠️ {draft.ReviewHits.Count} phrase{(draft.ReviewHits.Count == 1 ? "" : "s")} to review before sharing:");
+        return Fenced(head, draft.Markdown, "markdown", link);
+    }
+
+    private async Task<string> ExportReplyAsync(Incident incident, TimelineFormat format, CancellationToken cancellationToken)
+    {
+        var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
+        var export = _exporter.Export(format, incident, events);
+        var formatName = format switch { TimelineFormat.Markdown => "md", TimelineFormat.Csv => "csv", _ => "json" };
+        var link = $"/api/incidents/{incident.Number}/timeline?format={formatName}";
+        return Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()} ({events.Count} events; download {export.FileName} from {link}):", export.Content, formatName, link);
+    }
+
+    private async Task<string> BriefReplyAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
+        return CommanderBriefing.Build(incident, events, _clock.GetUtcNow(), nextUpdateDue: null).Text;
+    }
+
+    /// <summary>The content in a code block that nothing in it can close, or only the link when it is too long for chat.</summary>
+    private static string Fenced(string head, string content, string language, string link)
+    {
+        if (content.Length > InlineExportLimit)
+        {
+            return $"{head}\nIt is {content.Length} characters, too long for a chat message; download it: {link}";
+        }
+
+        var longestRun = 0;
+        var run = 0;
+        foreach (var c in content)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longestRun = Math.Max(longestRun, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longestRun + 1));
+        return new StringBuilder(head).Append('\n').Append(fence).Append(language).Append('\n').Append(content.TrimEnd('\n', '\r')).Append('\n').Append(fence).ToString();
+    }
+}

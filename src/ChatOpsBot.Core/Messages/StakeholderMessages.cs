@@ -1,0 +1,31 @@
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Postmortems;
+
+namespace ChatOpsBot.Core.Messages;
+
+/// <summary>Messages for people outside the war room: status updates by channel or DM, and the postmortem notice.</summary>
+public static class StakeholderMessages
+{
+    /// <summary>A status update as stakeholders see it: it must make sense without the incident channel's context.</summary>
+    public static ChatMessage Update(Incident incident, StatusUpdatePosted update) =>
+        new($"📣 {incident.Key} ({incident.Severity.Label()}, {incident.Status.Label()}) · {incident.Title}\n{update.Text}\n— {update.Actor.Mention}")
+        {
+            Title = $"📣 {incident.Key} · {incident.Severity.Label()} · {incident.Title}",
+            Fields = [new("Status", incident.Status.Label()), new("Update", update.Text), new("From", update.Actor.Mention)],
+            Context = $"You follow {incident.Key}. `/incident unsubscribe {incident.Key}` stops these messages.",
+        };
+
+    /// <summary>Posted in the incident channel at close, with a link to the draft.</summary>
+    public static ChatMessage PostmortemReady(Incident incident, PostmortemDraft draft, string link) =>
+        new($"📝 The postmortem draft for {incident.Key} is ready: {link}"
+            + (draft.ReviewHits.Count == 0 ? "" : $"\n⚠️ {draft.ReviewHits.Count} phrase{(draft.ReviewHits.Count == 1 ? "" : "s")} to review before sharing."))
+        {
+            Title = $"📝 Postmortem draft · {incident.Key} · {incident.Title}",
+            Fields =
+            [
+                new("Draft", link),
+                new("Export the timeline", $"/incident export md|csv|json"),
+            ],
+            Context = "Compiled from the timeline. Blameless: describe what happened and why it made sense at the time.",
+        };
+}

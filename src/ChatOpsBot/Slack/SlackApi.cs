@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Refit;
+
+namespace ChatOpsBot.Slack;
+
+/// <summary>
+/// The Slack Web API methods the bot uses (protocols.md §1.5). JSON bodies where Slack accepts them, query
+/// strings for the read methods that do not. An {ok:false} answer never reaches a caller as a value:
+/// <see cref="SlackApiHandler"/> turns it into a <see cref="SlackApiException"/>.
+/// </summary>
+public interface ISlackApi
+{
+    [Post("/chat.postMessage")]
+    Task<MessageResponse> PostMessageAsync([Body] PostMessageRequest request, CancellationToken cancellationToken);
+
+    [Post("/chat.update")]
+    Task<MessageResponse> UpdateMessageAsync([Body] UpdateMessageRequest request, CancellationToken cancellationToken);
+
+    [Post("/chat.postEphemeral")]
+    Task<SlackResponse> PostEphemeralAsync([Body] PostEphemeralRequest request, CancellationToken cancellationToken);
+
+    [Get("/chat.getPermalink")]
+    Task<PermalinkResponse> GetPermalinkAsync(string channel, [AliasAs("message_ts")] string messageTs, CancellationToken cancellationToken);
+
+    [Post("/conversations.create")]
+    Task<ConversationResponse> CreateConversationAsync([Body] CreateConversationRequest request, CancellationToken cancellationToken);
+
+    [Post("/conversations.invite")]
+    Task<SlackResponse> InviteAsync([Body] InviteRequest request, CancellationToken cancellationToken);
+
+    [Post("/conversations.setTopic")]
+    Task<SlackResponse> SetTopicAsync([Body] SetTopicRequest request, CancellationToken cancellationToken);
+
+    [Post("/conversations.setPurpose")]
+    Task<SlackResponse> SetPurposeAsync([Body] SetPurposeRequest request, CancellationToken cancellationToken);
+
+    [Post("/conversations.archive")]
+    Task<SlackResponse> ArchiveAsync([Body] ChannelRequest request, CancellationToken cancellationToken);
+
+    [Get("/conversations.history")]
+    Task<MessagesResponse> HistoryAsync(string channel, string latest, string oldest, bool inclusive, int limit, CancellationToken cancellationToken);
+
+    [Get("/conversations.replies")]
+    Task<MessagesResponse> RepliesAsync(string channel, string ts, string latest, string oldest, bool inclusive, int limit, CancellationToken cancellationToken);
+
+    [Post("/pins.add")]
+    Task<SlackResponse> PinAsync([Body] PinRequest request, CancellationToken cancellationToken);
+
+    [Post("/bookmarks.add")]
+    Task<SlackResponse> AddBookmarkAsync([Body] BookmarkRequest request, CancellationToken cancellationToken);
+
+    [Post("/views.open")]
+    Task<SlackResponse> OpenViewAsync([Body] OpenViewRequest request, CancellationToken cancellationToken);
+
+    [Get("/users.info")]
+    Task<UserResponse> UserInfoAsync(string user, CancellationToken cancellationToken);
+}
+
+public record SlackResponse(bool Ok, string? Error = null);
+
+public sealed record PostMessageRequest(string Channel, string Text, JsonArray? Blocks = null, string? ThreadTs = null, bool UnfurlLinks = false);
+
+public sealed record UpdateMessageRequest(string Channel, string Ts, string Text, JsonArray? Blocks = null);
+
+public sealed record PostEphemeralRequest(string Channel, string User, string Text, JsonArray? Blocks = null);
+
+public sealed record MessageResponse(bool Ok, string Channel, string Ts) : SlackResponse(Ok);
+
+public sealed record PermalinkResponse(bool Ok, string Permalink) : SlackResponse(Ok);
+
+public sealed record CreateConversationRequest(string Name, bool IsPrivate);
+
+public sealed record ConversationResponse(bool Ok, SlackChannel Channel) : SlackResponse(Ok);
+
+public sealed record SlackChannel(string Id, string? Name);
+
+public sealed record InviteRequest(string Channel, string Users);
+
+public sealed record SetTopicRequest(string Channel, string Topic);
+
+public sealed record SetPurposeRequest(string Channel, string Purpose);
+
+public sealed record ChannelRequest(string Channel);
+
+public sealed record MessagesResponse(bool Ok, IReadOnlyList<SlackMessage>? Messages) : SlackResponse(Ok);
+
+/// <summary>A message as the Web API and the Events API both describe it.</summary>
+public sealed record SlackMessage(string? Type, string? User, string? Text, string Ts, string? ThreadTs = null, string? BotId = null,
+    string? Subtype = null, IReadOnlyList<SlackFile>? Files = null);
+
+public sealed record SlackFile(string? Name, string? Title, string? Permalink);
+
+public sealed record PinRequest(string Channel, string Timestamp);
+
+public sealed record BookmarkRequest(string ChannelId, string Title, string Link, string Type = "link");
+
+public sealed record OpenViewRequest(string TriggerId, JsonObject View);
+
+public sealed record UserResponse(bool Ok, SlackUser User) : SlackResponse(Ok);
+
+public sealed record SlackUser(string Id, string? Name, string? RealName, SlackUserProfile? Profile);
+
+public sealed record SlackUserProfile(string? DisplayName, string? RealName);

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Slack;
+
+/// <summary>Settings under "Slack". Slack is on when both the signing secret and the bot token are set.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>From the app's Basic Information page; proves a request came from Slack.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The bot token (xoxb-...) the Web API calls carry.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Channel id (C...) where new incidents are announced; the bot must be a member.</summary>
+    public string StakeholderChannel { get; set; } = "";
+
+    /// <summary>Slack user ids (U...) invited to every public incident channel.</summary>
+    public List<string> DefaultResponders { get; set; } = [];
+
+    /// <summary>The reaction name (no colons) that puts a message on the timeline.</summary>
+    public string TimelineReaction { get; set; } = "pushpin";
+
+    /// <summary>Tests point this at WireMock.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>First back-off for transient Web API failures (5xx, network); doubles per attempt. 429s wait Retry-After instead.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Requests whose X-Slack-Request-Timestamp is further from now than this are replays. Slack's documented window.</summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a slash command may take before it is acknowledged and the answer goes to response_url later.</summary>
+    public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromSeconds(2);
+
+    public static bool IsEnabled(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(SigningSecret)}"])
+        && !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(BotToken)}"]);
+}
+
+/// <summary>Checks the settings at start, naming the key that is wrong. Never echoes a secret.</summary>
+public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.SigningSecret) || options.SigningSecret.Length < 16)
+        {
+            errors.Add("Slack:SigningSecret must be the app's signing secret (Basic Information → App Credentials).");
+        }
+
+        if (options.BotToken is null || !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            errors.Add("Slack:BotToken must be a bot token starting with xoxb- (OAuth & Permissions).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.StakeholderChannel))
+        {
+            errors.Add("Slack:StakeholderChannel must be the id of the channel where incidents are announced, e.g. C0123456789.");
+        }
+
+        if (options.DefaultResponders.Any(u => !IsUserId(u)))
+        {
+            errors.Add("Slack:DefaultResponders must be Slack user ids such as U0123456789.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.TimelineReaction) || options.TimelineReaction.Contains(':', StringComparison.Ordinal))
+        {
+            errors.Add("Slack:TimelineReaction must be a reaction name without colons, e.g. pushpin.");
+        }
+
+        if (!options.ApiBaseUrl.IsAbsoluteUri)
+        {
+            errors.Add("Slack:ApiBaseUrl must be an absolute URL such as https://slack.com/api/.");
+        }
+
+        if (options.SignatureTolerance <= TimeSpan.Zero || options.SignatureTolerance > TimeSpan.FromMinutes(5))
+        {
+            errors.Add("Slack:SignatureTolerance must be more than zero and at most 00:05:00.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsUserId(string id) =>
+        id.Length is >= 2 and <= 32 && id[0] is 'U' or 'W' && id.All(char.IsAsciiLetterOrDigit);
+}

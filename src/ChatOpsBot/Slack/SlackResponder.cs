@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using ChatOpsBot.Core.Commands;
+
+namespace ChatOpsBot.Slack;
+
+/// <summary>
+/// Answers people after the 3-second acknowledgement: through a command's response_url, or as an ephemeral
+/// message in a channel. Work here runs after the request has been answered, so failures are logged, not thrown.
+/// The response_url is a credential: its HttpClient has logging removed and it is never put in a log line.
+/// </summary>
+public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlackApi slack, ILogger<SlackResponder> logger)
+{
+    public const string ResponseUrlClient = "SlackResponseUrl";
+
+    public static IResult Ephemeral(string text) => Results.Json(new { response_type = "ephemeral", text }, SlackJson.Options);
+
+    public static string Text(CommandOutcome outcome) => string.Join("\n", outcome.Replies.Select(r => r.Text));
+
+    /// <summary>Delivers a slow command's answer when it is ready.</summary>
+    public async Task RespondLaterAsync(string? responseUrl, Task<CommandOutcome> work)
+    {
+        string text;
+        try
+        {
+            text = Text(await work);
+        }
+        catch (Exception ex)
+        {
+            LogCommandFailed(logger, ex);
+            text = "⚠️ Something went wrong running that command. Nothing was half-done; please try again.";
+        }
+
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url))
+        {
+            return;
+        }
+
+        try
+        {
+            using var response = await httpClients.CreateClient(ResponseUrlClient)
+                .PostAsJsonAsync(url, new { response_type = "ephemeral", text }, SlackJson.Options, CancellationToken.None);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogResponseUrlFailed(logger, (int)response.StatusCode);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            LogResponseUrlFailed(logger, 0, ex);
+        }
+    }
+
+    /// <summary>Tells one person something in a channel, without waiting.</summary>
+    public void EphemeralLater(string? channel, string user, string text)
+    {
+        if (string.IsNullOrEmpty(channel))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await slack.PostEphemeralAsync(new PostEphemeralRequest(channel, user, BlockKit.Cut(text, 4000)), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex.IsSlackFailure())
+            {
+                LogEphemeralFailed(logger, channel, ex.SlackError() ?? ex.GetType().Name);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack command failed after it was acknowledged")]
+    private static partial void LogCommandFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting a late answer to the command's response_url failed with HTTP {Status}")]
+    private static partial void LogResponseUrlFailed(ILogger logger, int status, Exception? exception = null);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "chat.postEphemeral in {ChannelId} failed: {Error}")]
+    private static partial void LogEphemeralFailed(ILogger logger, string channelId, string error);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Slack;
+
+/// <summary>
+/// Slack's v0 request signature (protocols.md §1.2): HMAC-SHA256 over "v0:{timestamp}:{raw body}" with the
+/// signing secret, compared in constant time, and a timestamp window against replays. Unlike SlackNet we
+/// compare with FixedTimeEquals and do check the timestamp.
+/// </summary>
+public static partial class SlackSignature
+{
+    // Slack's payloads are a few kB; a larger unauthenticated body is not worth buffering.
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static string Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
+        var data = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(data, 0);
+        body.CopyTo(data.AsSpan(prefix.Length));
+        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), data));
+    }
+
+    public static bool IsValid(string signingSecret, string? timestamp, string? signature, ReadOnlySpan<byte> body,
+        DateTimeOffset now, TimeSpan tolerance)
+    {
+        if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature)
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return false;
+        }
+
+        // Both directions: a timestamp far in the future is as suspect as a stale one.
+        if (Math.Abs(now.ToUnixTimeSeconds() - seconds) > tolerance.TotalSeconds)
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, body));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
+    }
+
+    /// <summary>
+    /// Verifies before anything is parsed: buffers the raw body, checks it, rewinds it for the endpoint.
+    /// A bad request gets 401 and a log line with the reason, never the secret or the body.
+    /// </summary>
+    public static RouteGroupBuilder RequireSlackSignature(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var options = http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value;
+            var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsBot.Slack.Signature");
+
+            var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+            if (body is null)
+            {
+                LogRefused(logger, http.Request.Path, "body too large");
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            }
+
+            var timestamp = http.Request.Headers["X-Slack-Request-Timestamp"].ToString();
+            var signature = http.Request.Headers["X-Slack-Signature"].ToString();
+            if (!IsValid(options.SigningSecret!, timestamp, signature, body, clock.GetUtcNow(), options.SignatureTolerance))
+            {
+                LogRefused(logger, http.Request.Path, signature.Length == 0 ? "no signature" : "bad signature or stale timestamp");
+                return Results.Unauthorized();
+            }
+
+            return await next(context);
+        });
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        request.EnableBuffering(MaxBodyBytes);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, PathString path, string reason);
+}

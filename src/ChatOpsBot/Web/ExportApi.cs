@@ -1,0 +1,50 @@
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Postmortems;
+using ChatOpsBot.Core.Timeline;
+using ChatOpsBot.Hosting;
+
+namespace ChatOpsBot.Web;
+
+/// <summary>What scribes take away: the postmortem draft and the timeline export, as files a browser can save.</summary>
+public static class ExportApi
+{
+    public static WebApplication MapExportApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/incidents").RequireAccessToken();
+        api.MapGet("/{number}/postmortem", PostmortemAsync);
+        api.MapGet("/{number}/timeline", TimelineAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, PostmortemCompiler compiler, CancellationToken cancellationToken)
+    {
+        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        if (incident is null)
+        {
+            return ReadApi.NotFound(number);
+        }
+
+        var draft = compiler.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        return Results.Text(draft.Markdown, "text/markdown; charset=utf-8");
+    }
+
+    private static async Task<IResult> TimelineAsync(string number, string? format, IncidentService incidents, TimelineExporter exporter,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!TimelineExporter.TryParseFormat(format ?? "md", out var parsed))
+        {
+            return TypedResults.Problem($"format must be {TimelineExporter.FormatNames}, not \"{format}\".", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        if (incident is null)
+        {
+            return ReadApi.NotFound(number);
+        }
+
+        var export = exporter.Export(parsed, incident, await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        // inline: a browser shows Markdown, CSV and JSON as text; the file name is what "save as" offers.
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{export.FileName}\"";
+        return Results.Text(export.Content, export.ContentType);
+    }
+}

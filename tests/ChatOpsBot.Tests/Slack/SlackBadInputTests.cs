@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text;
+using ChatOpsBot.Slack;
+using ChatOpsBot.Tests.Slack.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOpsBot.Tests.Slack;
+
+/// <summary>Every bad request gets 401, 400 or a clear ephemeral message; none appends an event, none is a 500.</summary>
+public sealed class SlackBadInputTests : IDisposable
+{
+    private readonly SlackBot _bot = new();
+
+    public static TheoryData<string> Endpoints => new() { "/slack/commands", "/slack/events", "/slack/interactivity" };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task A_wrong_signature_is_refused_with_401(string path)
+    {
+        var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest(path, DeclareForm(), secret: "not-the-signing-secret-0123456789"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingDeclaredAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task A_missing_signature_is_refused_with_401(string path)
+    {
+        var response = await _bot.Http.PostAsync(path, DeclareForm());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingDeclaredAsync();
+    }
+
+    [Fact]
+    public async Task A_stale_timestamp_is_refused_even_with_a_correct_signature()
+    {
+        var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", DeclareForm(), at: TimeProvider.System.GetUtcNow().AddMinutes(-6)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingDeclaredAsync();
+    }
+
+    [Fact]
+    public async Task A_body_changed_after_signing_is_refused()
+    {
+        var request = SlackSigner.SignedRequest("/slack/commands", SlackSigner.Form(("user_id", "U0ALICE"), ("channel_id", "C0OPS"), ("text", "declare sev4 Minor")));
+        request.Content = SlackSigner.Form(("user_id", "U0ALICE"), ("channel_id", "C0OPS"), ("text", "declare sev1 Major"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _bot.Http.SendAsync(request)).StatusCode);
+        await AssertNothingDeclaredAsync();
+    }
+
+    [Fact]
+    public async Task A_signed_command_without_user_or_channel_is_a_clear_400()
+    {
+        var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", SlackSigner.Form(("text", "declare sev1 Oops"))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingDeclaredAsync();
+    }
+
+    [Fact]
+    public async Task A_signed_command_that_is_not_a_form_is_a_clear_400()
+    {
+        var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", new StringContent("{\"text\":\"declare\"}", Encoding.UTF8, "application/json")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"type\":\"event_callback\"}")]
+    [InlineData("[]")]
+    public async Task Malformed_event_JSON_is_a_clear_400(string body)
+    {
+        var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/events", SlackSigner.Json(body)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("payload={not json")]
+    [InlineData("nopayload=1")]
+    public async Task A_malformed_interaction_payload_is_a_clear_400(string body)
+    {
+        var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/interactivity",
+            new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_url_verification_challenge_is_answered()
+    {
+        var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/events",
+            SlackSigner.Json("""{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_callback_id_is_refused_without_a_500_and_appends_nothing()
+    {
+        var submission = await _bot.InteractAsync(new { type = "view_submission", user = new { id = "U0ALICE" }, view = new { callback_id = "who_knows" } });
+        var shortcut = await _bot.InteractAsync(new { type = "message_action", callback_id = "who_knows", user = new { id = "U0ALICE" }, channel = new { id = "C0OPS" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, submission.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, shortcut.StatusCode);
+        var told = await _bot.EventuallyCallsAsync("chat.postEphemeral");
+        Assert.Contains("does not know that action", told[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        await AssertNothingDeclaredAsync();
+    }
+
+    [Fact]
+    public async Task An_outsider_pressing_a_button_on_a_private_incident_is_told_clearly_and_nothing_is_appended()
+    {
+        await _bot.DeclareAndWaitAsync("declare sev1 private Payroll export leaked");
+        var before = (await _bot.TimelineAsync()).Count;
+
+        var response = await _bot.InteractAsync(SlackDeclareTests.ButtonPress("U0MALLORY", "mallory", "take-commander", "/incident INC-1 commander {me}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var told = await _bot.EventuallyCallsAsync("chat.postEphemeral");
+        Assert.Contains("There is no INC-1", told[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("U0MALLORY", told[0].GetProperty("user").GetString());
+        Assert.Equal(before, (await _bot.TimelineAsync()).Count);
+        Assert.Equal("U0ALICE", (await _bot.Incidents.GetAsync(1, default)).Commander?.Id);
+    }
+
+    [Fact]
+    public async Task A_refused_command_is_an_ephemeral_explanation_not_an_error()
+    {
+        var text = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("resolve"));
+
+        Assert.Contains("not an incident channel", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slack_is_off_without_a_signing_secret_and_token()
+    {
+        using var plain = new Tests.Support.BotFactory(Tests.Support.BotFactory.Sqlite(Path.Combine(Path.GetTempPath(), $"chatopsbot-{Guid.NewGuid():N}.db")));
+
+        var response = await plain.CreateClient().SendAsync(SlackSigner.SignedRequest("/slack/commands", DeclareForm()));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(plain.Services.GetServices<Core.Messages.IChatPlatform>(), p => p.Name == "slack");
+    }
+
+    [Fact]
+    public void A_bad_setting_stops_the_host()
+    {
+        var settings = new Dictionary<string, string?>(Tests.Support.BotFactory.Sqlite(Path.Combine(Path.GetTempPath(), $"chatopsbot-{Guid.NewGuid():N}.db")))
+        {
+            ["Slack:SigningSecret"] = SlackSigner.Secret,
+            ["Slack:BotToken"] = "xoxp-a-user-token",
+            ["Slack:StakeholderChannel"] = FakeSlack.Stakeholders,
+        };
+
+        // Not disposed: WebApplicationFactory throws disposing a host that never started.
+        var bad = new Tests.Support.BotFactory(settings);
+
+        Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+    }
+
+    [Fact]
+    public void The_settings_check_names_each_bad_key_and_never_echoes_a_secret()
+    {
+        var result = new SlackOptionsValidator().Validate(null, new SlackOptions
+        {
+            SigningSecret = "short", BotToken = "xoxp-a-user-token", StakeholderChannel = "", DefaultResponders = ["alice"], TimelineReaction = ":pushpin:",
+        });
+
+        Assert.True(result.Failed);
+        foreach (var key in new[] { "Slack:SigningSecret", "Slack:BotToken", "Slack:StakeholderChannel", "Slack:DefaultResponders", "Slack:TimelineReaction" })
+        {
+            Assert.Contains(key, result.FailureMessage, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("xoxp-a-user-token", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new SlackOptionsValidator().Validate(null, new SlackOptions
+        {
+            SigningSecret = SlackSigner.Secret, BotToken = "xoxb-1", StakeholderChannel = "C0STAKE", DefaultResponders = ["U0ONCALL"],
+        }).Succeeded);
+    }
+
+    private static FormUrlEncodedContent DeclareForm() =>
+        SlackSigner.Form(("user_id", "U0ALICE"), ("channel_id", "C0OPS"), ("command", "/incident"), ("text", "declare sev1 Forged"));
+
+    private async Task AssertNothingDeclaredAsync() => Assert.Empty(await _bot.Incidents.ListAsync(default));
+
+    public void Dispose() => _bot.Dispose();
+}

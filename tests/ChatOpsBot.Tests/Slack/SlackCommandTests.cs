@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using ChatOpsBot.Tests.Slack.Support;
+using ChatOpsBot.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ChatOpsBot.Tests.Slack;
+
+/// <summary>Slash commands answer inside Slack's 3 seconds, and slow ones finish through response_url.</summary>
+public sealed class SlackCommandTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly SlackBot _bot = new();
+
+    [Fact]
+    public async Task Slash_commands_are_acknowledged_in_milliseconds()
+    {
+        await _bot.DeclareAndWaitAsync(); // warm up the host and the store
+        var times = new List<double>();
+        for (var i = 0; i < 30; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var text = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync($"note measurement {i}", channel: FakeSlack.IncidentChannel));
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            Assert.Contains("Noted", text, StringComparison.Ordinal);
+        }
+
+        times.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slash command ack over in-memory HTTP + SQLite: median {times[15]:F1} ms, p90 {times[27]:F1} ms, max {times[^1]:F1} ms"));
+        Assert.True(times[15] < 500, "the median acknowledgement should be far below Slack's 3 s");
+    }
+
+    [Fact]
+    public async Task A_command_slower_than_the_budget_is_acknowledged_at_once_and_answered_through_response_url()
+    {
+        using var slow = new SlackBot(new Dictionary<string, string?> { ["Slack:AcknowledgeWithin"] = "00:00:00" });
+
+        var ack = await SlackBot.EphemeralTextAsync(await slow.CommandAsync("declare sev3 Queue backlog growing"));
+
+        Assert.Contains("Working on it", ack, StringComparison.Ordinal);
+        var late = await Eventually.Get(() => Task.FromResult(slow.Slack.ResponseUrlCalls), c => c.Count > 0, "the late answer");
+        Assert.Contains("Declared INC-1", late[0].RequestMessage.Body, StringComparison.Ordinal);
+        Assert.Contains("\"response_type\":\"ephemeral\"", late[0].RequestMessage.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_in_the_incident_channel_need_no_incident_number()
+    {
+        await _bot.DeclareAndWaitAsync();
+
+        var text = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("commander <@U0BOB|bob>", channel: FakeSlack.IncidentChannel));
+
+        Assert.Contains("@bob is now commander of INC-1", text, StringComparison.Ordinal);
+        Assert.Equal("U0BOB", (await _bot.Incidents.GetAsync(1, default)).Commander?.Id);
+    }
+
+    public void Dispose() => _bot.Dispose();
+}
