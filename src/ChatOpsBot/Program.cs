@@ -23,6 +23,7 @@ try
     builder.AddStorage();
     builder.AddAccessToken();
     builder.AddReconciler();
+    builder.AddReminders();
     builder.AddConsole();
     builder.AddSlack();
     builder.AddPostmortems();

@@ -43,7 +43,7 @@ public static partial class CommandParser
             "role" => ParseNamedRole(args, number),
             "severity" or "sev" => ParseSeverity(args, number),
             "status" => ParseStatus(args, number),
-            "update" => ParseText(args, number, "update", "Write the update after `update`.", t => new PostUpdateCommand(t)),
+            "update" => ParseUpdate(args, number),
             "note" => ParseText(args, number, "note", "Write the note after `note`.", t => new AddNoteCommand(t)),
             "action" => ParseAction(args, number),
             "resolve" => ParseResult.Ok(new ResolveCommand(args.Length > 0 ? args : null), number),
@@ -182,23 +182,6 @@ public static partial class CommandParser
         return args.Length > IncidentSettings.MaxTextLength
             ? ParseResult.Fail($"That is {args.Length} characters; keep it to {IncidentSettings.MaxTextLength}.", CommandUsage.For(name))
             : ParseResult.Ok(create(args), number);
-    }
-
-    private static ParseResult ParseAction(string args, int? number)
-    {
-        // The owner, if any, is the last word: "action Roll back the deploy @bob".
-        var lastSpace = args.LastIndexOf(' ');
-        var last = lastSpace < 0 ? args : args[(lastSpace + 1)..];
-        Actor? owner = null;
-        var text = args;
-        if (Mentions.TryParse(last, out var user))
-        {
-            owner = user;
-            text = lastSpace < 0 ? "" : args[..lastSpace].TrimEnd();
-        }
-
-        var parsed = ParseText(text, number, "action", "Describe the action item after `action`.", t => new AddActionItemCommand(t, owner));
-        return parsed;
     }
 
     private static ParseResult ParseExport(string args, int? number) =>

@@ -6,6 +6,11 @@ namespace ChatOpsBot.Core.Incidents;
 /// </summary>
 public sealed partial record Incident
 {
+    /// <summary>An update promising the next one further out than a day is not a cadence any more.</summary>
+    public static readonly TimeSpan MaxNextUpdateIn = TimeSpan.FromHours(24);
+
+    public static readonly TimeSpan MaxActionItemDueIn = TimeSpan.FromDays(365);
+
     public static Decision Declare(string title, Severity severity, bool isPrivate, Actor declarer, Actor? commander,
         ConversationRef? origin, IncidentSettings settings, string? description = null)
     {
@@ -78,16 +83,24 @@ public sealed partial record Incident
             : Decision.Accept(new StatusChanged(Status, status));
     }
 
-    public Decision PostStatusUpdate(string text) =>
-        RefuseIfClosed() ?? RefuseIfBadText(text, "A status update needs text.") ?? Decision.Accept(new StatusUpdatePosted(text.Trim()));
+    public Decision PostStatusUpdate(string text, TimeSpan? nextUpdateIn = null) =>
+        RefuseIfClosed()
+        ?? RefuseIfBadText(text, "A status update needs text.")
+        ?? (nextUpdateIn is { } next && (next <= TimeSpan.Zero || next > MaxNextUpdateIn)
+            ? Decision.Refuse("The next update must be due within 24 hours, and after now.")
+            : null)
+        ?? Decision.Accept(new StatusUpdatePosted(text.Trim(), nextUpdateIn));
 
     public Decision AddNote(string text) =>
         RefuseIfClosed() ?? RefuseIfBadText(text, "A note needs text.") ?? Decision.Accept(new NoteAdded(text.Trim()));
 
-    public Decision AddActionItem(string text, Actor? owner) =>
+    public Decision AddActionItem(string text, Actor? owner, TimeSpan? dueIn = null) =>
         RefuseIfClosed()
         ?? RefuseIfBadText(text, "An action item needs text.")
-        ?? Decision.Accept(new ActionItemAdded(ActionItems.Count + 1, text.Trim(), owner));
+        ?? (dueIn is { } due && (due <= TimeSpan.Zero || due > MaxActionItemDueIn)
+            ? Decision.Refuse("An action item is due within 365 days, and after now.")
+            : null)
+        ?? Decision.Accept(new ActionItemAdded(ActionItems.Count + 1, text.Trim(), owner, dueIn));
 
     public Decision Resolve(string? summary)
     {
