@@ -47,24 +47,18 @@ public static class ReminderPolicy
     public static bool IsStillDue(Incident incident, DueReminder reminder, ReminderSettings settings, DateTimeOffset now) =>
         DueNow(incident, settings, now).Contains(reminder);
 
-    private static DateTimeOffset? StatusUpdate(Incident incident, ReminderSettings settings, DateTimeOffset now)
+    /// <summary>When the next stakeholder update is owed, whatever reminders went out meanwhile; null when none is.</summary>
+    public static DateTimeOffset? StatusUpdateDueAt(Incident incident, ReminderSettings settings)
     {
-        if (!incident.Status.IsOpen())
-        {
-            return null;
-        }
-
         // "update next 10m" wins for the round it starts; the severity's cadence applies after that.
-        var every = settings.StatusUpdateInterval(incident.Severity);
-        var first = incident.NextUpdateIn ?? every;
-        if (first is null)
-        {
-            return null;
-        }
-
-        var anchor = incident.LastStatusUpdateAt ?? incident.DeclaredAt;
-        return Next(anchor + first.Value, every, LastSent(incident, ReminderKind.StatusUpdate), now);
+        var first = incident.NextUpdateIn ?? settings.StatusUpdateInterval(incident.Severity);
+        return incident.Status.IsOpen() && first is { } wait ? (incident.LastStatusUpdateAt ?? incident.DeclaredAt) + wait : null;
     }
+
+    private static DateTimeOffset? StatusUpdate(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
+        StatusUpdateDueAt(incident, settings) is { } due
+            ? Next(due, settings.StatusUpdateInterval(incident.Severity), LastSent(incident, ReminderKind.StatusUpdate), now)
+            : null;
 
     private static DateTimeOffset? MissingCommander(Incident incident, ReminderSettings settings, DateTimeOffset now)
     {
