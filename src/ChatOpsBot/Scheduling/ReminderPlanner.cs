@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
@@ -23,7 +22,7 @@ public sealed partial class ReminderPlanner(
     ReminderSettings settings,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
-    ILogger<ReminderPlanner> logger) : BackgroundService
+    ILogger<ReminderPlanner> logger) : IncidentWorker(incidents, clock, logger)
 {
     internal const string JobGroup = "reminders";
     internal const string IncidentNumberKey = "incident";
@@ -31,14 +30,13 @@ public sealed partial class ReminderPlanner(
     // After losing a claim, give the winner time to record its reminder instead of re-firing at once in a loop.
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<int, byte> _queued = new();
     private readonly ConcurrentDictionary<int, DateTimeOffset> _notBefore = new();
     private readonly HashSet<string> _platforms = [.. platforms.Select(p => p.Name)];
 
+    protected override TimeSpan SweepInterval => options.Value.Sweep;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        incidents.Changed += OnChanged;
         try
         {
             await feed.SubscribeAsync(Enqueue, cancellationToken);
@@ -52,53 +50,19 @@ public sealed partial class ReminderPlanner(
         await base.StartAsync(cancellationToken);
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        incidents.Changed -= OnChanged;
-        return base.StopAsync(cancellationToken);
-    }
-
-    /// <summary>Plans the incident again soon; repeated requests while one is queued collapse into one.</summary>
-    public void Enqueue(int number)
-    {
-        if (_queued.TryAdd(number, 0))
-        {
-            _queue.Writer.TryWrite(number);
-        }
-    }
-
     /// <summary>Something due could not be sent here (another replica holds it, or chat failed): look again a little later.</summary>
     public void RetryLater(int number)
     {
-        _notBefore[number] = clock.GetUtcNow() + RetryDelay;
+        _notBefore[number] = Clock.GetUtcNow() + RetryDelay;
         Enqueue(number);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ProcessAsync(int number, CancellationToken cancellationToken)
     {
-        var sweep = SweepAsync(stoppingToken);
-        await foreach (var number in _queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            _queued.TryRemove(number, out _);
-            try
-            {
-                await PlanAsync(number, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPlanFailed(logger, ex, number);
-            }
-        }
-
-        await sweep;
-    }
-
-    private async Task PlanAsync(int number, CancellationToken cancellationToken)
-    {
-        var incident = await incidents.GetAsync(number, cancellationToken);
+        var incident = await Incidents.GetAsync(number, cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var jobKey = new JobKey(incident.Key, JobGroup);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         // No channel yet, or one on a platform this host does not run: nowhere to post, and firing anyway would only
         // fire again at once. Opening the channel is an event, which plans again.
@@ -132,35 +96,14 @@ public sealed partial class ReminderPlanner(
         }
 
         var job = JobBuilder.Create<ReminderJob>().WithIdentity(jobKey).UsingJobData(IncidentNumberKey, number).Build();
-        var trigger = TriggerBuilder.Create(clock).WithIdentity(triggerKey).StartAt(due).Build();
+        var trigger = TriggerBuilder.Create(Clock).WithIdentity(triggerKey).StartAt(due).Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
         LogPlanned(logger, number, due);
     }
 
-    private async Task SweepAsync(CancellationToken stoppingToken)
+    protected override void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended)
     {
-        // The first pass is the start-up plan: every incident's next reminder, straight from the store.
-        using var timer = new PeriodicTimer(options.Value.Sweep, clock);
-        do
-        {
-            try
-            {
-                foreach (var incident in await incidents.ListAsync(stoppingToken))
-                {
-                    Enqueue(incident.Number);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended)
-    {
-        Enqueue(incident.Number);
+        base.OnChanged(incident, appended);
         _ = PublishAsync(incident.Number);
     }
 
@@ -180,15 +123,9 @@ public sealed partial class ReminderPlanner(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Next reminder check for INC-{IncidentNumber} at {DueAt}")]
     private static partial void LogPlanned(ILogger logger, int incidentNumber, DateTimeOffset dueAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Planning reminders for INC-{IncidentNumber} failed; the sweep retries")]
-    private static partial void LogPlanFailed(ILogger logger, Exception exception, int incidentNumber);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell other replicas about INC-{IncidentNumber}; they catch up at the next sweep")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, int incidentNumber);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not subscribed to other replicas' appends; reminders are re-planned by the sweep only")]
     private static partial void LogFeedFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder sweep failed")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
