@@ -2,6 +2,7 @@ using System.Text;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Postmortems;
+using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
 
 namespace ChatOpsBot.Core.Commands;
@@ -16,29 +17,41 @@ public sealed partial class CommandHandler
     private readonly TimelineExporter _exporter = exporter ?? new TimelineExporter(TimelineSettings.Utc);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    private async Task<string> PostmortemReplyAsync(Incident incident, CancellationToken cancellationToken)
+    private async Task<CommandOutcome> PostmortemReplyAsync(Incident incident, CancellationToken cancellationToken)
     {
         var draft = _postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
         var link = $"/api/incidents/{incident.Number}/postmortem";
-        var head = $"📝 Postmortem draft for {incident.Key} (also at {link})"
-            + (draft.ReviewHits.Count == 0 ? ":" : $"; ⚠️ {draft.ReviewHits.Count} phrase{(draft.ReviewHits.Count == 1 ? "" : "s")} to review before sharing:");
-        return Fenced(head, draft.Markdown, "markdown", link);
+        var review = draft.ReviewHits.Count == 0 ? "" : $"⚠️ {draft.ReviewHits.Count} phrase{(draft.ReviewHits.Count == 1 ? "" : "s")} to review before sharing";
+        var head = $"📝 Postmortem draft for {incident.Key} (also at {link})" + (review.Length == 0 ? ":" : $"; {review}:");
+        var file = PostmortemFile.For(incident, draft);
+        var notice = $"📝 Sharing the postmortem draft for {incident.Key} in this channel as {file.FileName}" + (review.Length == 0 ? "." : $"; {review}.");
+        return WithAttachment(Fenced(head, draft.Markdown, "markdown", link), incident, new CommandAttachment(file, notice, link));
     }
 
-    private async Task<string> ExportReplyAsync(Incident incident, TimelineFormat format, CancellationToken cancellationToken)
+    private async Task<CommandOutcome> ExportReplyAsync(Incident incident, TimelineFormat format, CancellationToken cancellationToken)
     {
         var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
         var export = _exporter.Export(format, incident, events);
         var formatName = format switch { TimelineFormat.Markdown => "md", TimelineFormat.Csv => "csv", _ => "json" };
         var link = $"/api/incidents/{incident.Number}/timeline?format={formatName}";
-        return Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()} ({events.Count} events; download {export.FileName} from {link}):", export.Content, formatName, link);
+        var reply = Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()} ({events.Count} events; download {export.FileName} from {link}):", export.Content, formatName, link);
+        var file = new ChatFile(export.FileName, $"Timeline of {incident.Key} ({formatName.ToUpperInvariant()}, {events.Count} events)", export.Content);
+        var notice = $"📎 Sharing the timeline of {incident.Key} in this channel as {export.FileName} ({events.Count} events).";
+        return WithAttachment(reply, incident, new CommandAttachment(file, notice, link));
     }
 
     private async Task<string> BriefReplyAsync(Incident incident, CancellationToken cancellationToken)
     {
         var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
-        return CommanderBriefing.Build(incident, events, _clock.GetUtcNow(), nextUpdateDue: null).Text;
+        return CommanderBriefing.Build(incident, events, _clock.GetUtcNow(), NextUpdateDue(incident)).Text;
     }
+
+    /// <summary>Null without reminder settings (a host without reminders); the briefing then says none is scheduled.</summary>
+    private DateTimeOffset? NextUpdateDue(Incident incident) =>
+        reminders is null ? null : ReminderPolicy.StatusUpdateDueAt(incident, reminders);
+
+    private static CommandOutcome WithAttachment(string reply, Incident incident, CommandAttachment attachment) =>
+        new([new CommandReply(reply)], incident.Number, Attachment: attachment);
 
     /// <summary>The content in a code block that nothing in it can close, or only the link when it is too long for chat.</summary>
     private static string Fenced(string head, string content, string language, string link)

@@ -5,6 +5,7 @@ using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
+using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
 
 namespace ChatOpsBot.Core.Commands;
@@ -15,8 +16,9 @@ namespace ChatOpsBot.Core.Commands;
 /// <paramref name="alerts"/> is null when alert intake is not set up; then <c>declare-alert</c> says so.
 /// </summary>
 /// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
+/// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null, AlertIntake? alerts = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -101,8 +103,8 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"{res.Incident.Key} is resolved. Close it with `/incident close` once the follow-up is done.", CommandUsage.For("resolve")),
             CloseCommand => Reply(await incidents.ExecuteAsync(number, i => i.Close(), context, cancellationToken),
                 res => $"{res.Incident.Key} is closed.", CommandUsage.For("close")),
-            PostmortemCommand => CommandOutcome.Reply(await PostmortemReplyAsync(incident, cancellationToken), number),
-            ExportCommand x => CommandOutcome.Reply(await ExportReplyAsync(incident, x.Format, cancellationToken), number),
+            PostmortemCommand => await PostmortemReplyAsync(incident, cancellationToken),
+            ExportCommand x => await ExportReplyAsync(incident, x.Format, cancellationToken),
             BriefCommand => CommandOutcome.Reply(await BriefReplyAsync(incident, cancellationToken), number),
             SubscribeCommand { Subscribe: true } => Reply(await incidents.ExecuteAsync(number, i => i.Subscribe(actor), context, cancellationToken),
                 res => $"You will get {res.Incident.Key}'s status updates by direct message. `/incident unsubscribe {res.Incident.Key}` stops them.", CommandUsage.For("subscribe")),

@@ -10,8 +10,11 @@ public interface IChatPlatform
     /// <summary>The platform name used in <see cref="ConversationRef.Platform"/>: "slack", "teams", "console".</summary>
     string Name { get; }
 
-    /// <summary>Where new incidents are announced to stakeholders (never private ones): a channel name or id.</summary>
-    string StakeholderChannel { get; }
+    /// <summary>
+    /// Where incidents of <paramref name="severity"/> are announced and their status updates go (never private ones):
+    /// a channel name or id. A per-severity setting if there is one, else the platform's default stakeholder channel.
+    /// </summary>
+    string StakeholderChannelFor(Severity severity);
 
     /// <summary>User ids invited to every non-private incident channel on this platform, e.g. the on-call lead.</summary>
     IReadOnlyCollection<string> DefaultResponders { get; }
@@ -34,6 +37,12 @@ public interface IChatPlatform
     /// "dm-" channel only that user sees) and returns the message id. Used for stakeholder subscriptions.
     /// </summary>
     Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Shares <paramref name="file"/> in <paramref name="channel"/> with <paramref name="comment"/> alongside, and returns
+    /// the platform's id for it. Slack uploads a real file; a platform without files posts the comment (or the content).
+    /// </summary>
+    Task<string> UploadFileAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken);
 
     /// <summary>Finds a well-known channel (the stakeholder channel) by name or id; null if it does not exist.</summary>
     Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Console;
@@ -17,6 +18,9 @@ public sealed class ConsoleOptions
     /// <summary>Where the bot announces incidents to stakeholders; created at start.</summary>
     public string StakeholderChannel { get; set; } = "incidents";
 
+    /// <summary>Channels that replace <see cref="StakeholderChannel"/> for one severity; created at start like it.</summary>
+    public SeverityChannels StakeholderChannels { get; set; } = new();
+
     /// <summary>Console user names invited to every non-private incident channel, e.g. the on-call lead.</summary>
     public List<string> DefaultResponders { get; set; } = [];
 
@@ -25,7 +29,7 @@ public sealed class ConsoleOptions
 
     /// <summary>Every channel to ensure at start: the defaults plus the stakeholder channel, once each.</summary>
     public IReadOnlyList<string> ChannelsToEnsure() =>
-        DefaultChannels.Append(StakeholderChannel).Select(Normalize).Where(n => n.Length > 0).Distinct().ToList();
+        DefaultChannels.Append(StakeholderChannel).Concat(StakeholderChannels.Configured().Select(c => c.Channel)).Select(Normalize).Where(n => n.Length > 0).Distinct().ToList();
 
     /// <summary>
     /// Read from configuration before the container exists, because it decides what gets registered and mapped.
@@ -49,6 +53,8 @@ internal sealed partial class ConsoleOptionsValidator : IValidateOptions<Console
             failures.Add($"Console:StakeholderChannel '{options.StakeholderChannel}' is not a channel name: lowercase letters, digits, '-' or '_', at most 80 characters.");
         }
 
+        failures.AddRange(options.StakeholderChannels.Configured().Where(c => !IsChannelName(c.Channel)).Select(c =>
+            $"Console:StakeholderChannels:{c.Severity} '{c.Channel}' is not a channel name: lowercase letters, digits, '-' or '_', at most 80 characters."));
         failures.AddRange(options.DefaultChannels.Where(c => !IsChannelName(c)).Select(c =>
             $"Console:DefaultChannels entry '{c}' is not a channel name: lowercase letters, digits, '-' or '_', at most 80 characters."));
         failures.AddRange(options.DefaultResponders.Where(u => !ConsoleApi.IsUserName(u)).Select(u =>

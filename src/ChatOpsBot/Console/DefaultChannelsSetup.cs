@@ -11,10 +11,11 @@ internal sealed class DefaultChannelsSetup(IConsoleStore store, IOptions<Console
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var stakeholders = ConsoleOptions.Normalize(options.Value.StakeholderChannel);
+        var stakeholders = options.Value.StakeholderChannels.Configured().Select(c => ConsoleOptions.Normalize(c.Channel))
+            .Append(ConsoleOptions.Normalize(options.Value.StakeholderChannel)).ToHashSet();
         foreach (var name in options.Value.ChannelsToEnsure())
         {
-            var (topic, purpose) = name == stakeholders ? ("Incident announcements for stakeholders", "Where ChatOpsBot announces incidents")
+            var (topic, purpose) = stakeholders.Contains(name) ? ("Incident announcements for stakeholders", "Where ChatOpsBot announces incidents")
                 : name == "general" ? ("Company-wide announcements", "Talk to the team; declare incidents with `/incident declare`")
                 : ("", "");
             var channel = new ConsoleChannel(name, topic, purpose, IsPrivate: false, Members: [], clock.GetUtcNow());

@@ -20,7 +20,8 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
 
     public string Name => PlatformName;
 
-    public string StakeholderChannel => ConsoleOptions.Normalize(options.Value.StakeholderChannel);
+    public string StakeholderChannelFor(Severity severity) =>
+        ConsoleOptions.Normalize(options.Value.StakeholderChannels.For(severity, options.Value.StakeholderChannel));
 
     public IReadOnlyCollection<string> DefaultResponders => [.. options.Value.DefaultResponders.Select(u => u.Trim().ToLowerInvariant())];
 
@@ -70,6 +71,13 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
         await store.TryCreateChannelAsync(new ConsoleChannel(name, Topic: "Direct messages from ChatOpsBot", Purpose: "", IsPrivate: true, Members: [user], clock.GetUtcNow()), cancellationToken);
         return await PostAsync(Conversation(name), message, cancellationToken);
     }
+
+    /// <summary>
+    /// The console has no files: the comment (which links to the content, as the postmortem notice does) is posted,
+    /// or the content itself when there is no comment.
+    /// </summary>
+    public Task<string> UploadFileAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken) =>
+        PostAsync(channel, comment ?? new ChatMessage($"📎 {file.Title} ({file.FileName})\n{file.Content}"), cancellationToken);
 
     public static string DirectMessageChannel(string user) => $"dm-{user.Trim().ToLowerInvariant()}";
 

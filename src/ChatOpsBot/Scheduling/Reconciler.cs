@@ -111,11 +111,12 @@ public sealed partial class Reconciler(
                 return [new KickoffPosted(kickoff), new ChannelMessagesPosted(incident.Version)];
 
             case ReconcileStep.Announce:
-                var stakeholders = await platform.FindChannelAsync(platform.StakeholderChannel, cancellationToken);
+                var stakeholderChannel = platform.StakeholderChannelFor(incident.Severity);
+                var stakeholders = await platform.FindChannelAsync(stakeholderChannel, cancellationToken);
                 if (stakeholders is null)
                 {
                     // Recorded, so that the steps after it are not held up by a missing channel.
-                    LogNoStakeholderChannel(logger, platform.StakeholderChannel, platform.Name);
+                    LogNoStakeholderChannel(logger, stakeholderChannel, platform.Name);
                     return [new Announced(null, null)];
                 }
 

@@ -1,6 +1,7 @@
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Postmortems;
+using ChatOpsBot.Core.Reminders;
 
 namespace ChatOpsBot.Scheduling;
 
@@ -9,7 +10,8 @@ namespace ChatOpsBot.Scheduling;
 /// stakeholder channel and by DM to subscribers; a commander handoff gets a briefing; a close gets the
 /// postmortem draft. Private incidents are never broadcast.
 /// </summary>
-public sealed partial class StakeholderDelivery(IncidentService incidents, PostmortemCompiler postmortems, TimeProvider clock, ILogger<StakeholderDelivery> logger)
+public sealed partial class StakeholderDelivery(IncidentService incidents, PostmortemCompiler postmortems, ReminderSettings reminders, TimeProvider clock,
+    ILogger<StakeholderDelivery> logger)
 {
     /// <summary>
     /// After the channel message for <paramref name="e"/> was posted. Best effort per recipient: one subscriber's
@@ -24,7 +26,8 @@ public sealed partial class StakeholderDelivery(IncidentService incidents, Postm
                 var message = StakeholderMessages.Update(incident, update);
                 await TryAsync(incident.Number, "stakeholder channel", async () =>
                 {
-                    if (await platform.FindChannelAsync(platform.StakeholderChannel, cancellationToken) is { } stakeholders)
+                    // The severity at the time of posting: a SEV3 raised to SEV1 sends its later updates to the SEV1 audience.
+                    if (await platform.FindChannelAsync(platform.StakeholderChannelFor(incident.Severity), cancellationToken) is { } stakeholders)
                     {
                         await platform.PostAsync(stakeholders, message, cancellationToken);
                     }
@@ -38,19 +41,22 @@ public sealed partial class StakeholderDelivery(IncidentService incidents, Postm
 
             case RoleAssigned { Role: Roles.Commander, Previous: not null }:
                 var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
-                // No reminder schedule exists yet to say when the next update is due; the briefing says so.
-                var briefing = CommanderBriefing.Build(incident, events, clock.GetUtcNow(), nextUpdateDue: null);
+                var briefing = CommanderBriefing.Build(incident, events, clock.GetUtcNow(), ReminderPolicy.StatusUpdateDueAt(incident, reminders));
                 await TryAsync(incident.Number, "commander briefing", () => platform.PostAsync(incident.Channel!, briefing, cancellationToken));
                 break;
         }
     }
 
-    /// <summary>Posts the postmortem draft's notice with its link in the incident channel, and returns the event that records it.</summary>
+    /// <summary>
+    /// Shares the postmortem draft in the incident channel (a Markdown file where the platform has files, the notice
+    /// with its link otherwise) and returns the event that records it. Throws if sharing fails, so nothing is recorded
+    /// and the reconciler tries again.
+    /// </summary>
     public async Task<IncidentEvent> PostPostmortemDraftAsync(IChatPlatform platform, Incident incident, CancellationToken cancellationToken)
     {
         var draft = postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
         var link = $"/api/incidents/{incident.Number}/postmortem";
-        var messageId = await platform.PostAsync(incident.Channel!, StakeholderMessages.PostmortemReady(incident, draft, link), cancellationToken);
+        var messageId = await platform.UploadFileAsync(incident.Channel!, PostmortemFile.For(incident, draft), StakeholderMessages.PostmortemReady(incident, draft, link), cancellationToken);
         LogDraftPosted(logger, incident.Number, draft.ReviewHits.Count);
         return new PostmortemDrafted(incident.Channel!, messageId);
     }

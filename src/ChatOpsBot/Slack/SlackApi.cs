@@ -52,6 +52,14 @@ public interface ISlackApi
     [Post("/views.open")]
     Task<SlackResponse> OpenViewAsync([Body] OpenViewRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Step 1 of a file upload. Not JSON-capable, so a form post; the answer names where to send the bytes.</summary>
+    [Post("/files.getUploadURLExternal")]
+    Task<UploadUrlResponse> GetUploadUrlExternalAsync([Body(BodySerializationMethod.UrlEncoded)] UploadUrlRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Step 3: shares the uploaded bytes in a channel. Until this succeeds the file exists but nobody sees it.</summary>
+    [Post("/files.completeUploadExternal")]
+    Task<SlackResponse> CompleteUploadExternalAsync([Body] CompleteUploadRequest request, CancellationToken cancellationToken);
+
     [Get("/users.info")]
     Task<UserResponse> UserInfoAsync(string user, CancellationToken cancellationToken);
 }
@@ -95,6 +103,14 @@ public sealed record PinRequest(string Channel, string Timestamp);
 public sealed record BookmarkRequest(string ChannelId, string Title, string Link, string Type = "link");
 
 public sealed record OpenViewRequest(string TriggerId, JsonObject View);
+
+public sealed record UploadUrlRequest([property: AliasAs("filename")] string Filename, [property: AliasAs("length")] int Length);
+
+public sealed record UploadUrlResponse(bool Ok, string UploadUrl, string FileId) : SlackResponse(Ok);
+
+public sealed record CompleteUploadRequest(IReadOnlyList<UploadedFile> Files, string ChannelId, string? InitialComment = null);
+
+public sealed record UploadedFile(string Id, string Title);
 
 public sealed record UserResponse(bool Ok, SlackUser User) : SlackResponse(Ok);
 

@@ -8,7 +8,8 @@ namespace ChatOpsBot.Slack;
 /// The reconciler's chat steps on Slack. Each method is one or two Web API calls; failures surface as
 /// <see cref="SlackApiException"/> so the reconciler logs them with the incident number and retries the step.
 /// </summary>
-public sealed partial class SlackChatPlatform(ISlackApi slack, IOptions<SlackOptions> options, ILogger<SlackChatPlatform> logger) : IChatPlatform
+public sealed partial class SlackChatPlatform(ISlackApi slack, SlackFileUploads files, IOptions<SlackOptions> options, ILogger<SlackChatPlatform> logger)
+    : IChatPlatform
 {
     public const string PlatformName = "slack";
 
@@ -21,7 +22,8 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, IOptions<SlackOpt
 
     public string Name => PlatformName;
 
-    public string StakeholderChannel => options.Value.StakeholderChannel;
+    public string StakeholderChannelFor(Severity severity) =>
+        options.Value.StakeholderChannels.For(severity, options.Value.StakeholderChannel);
 
     public IReadOnlyCollection<string> DefaultResponders => options.Value.DefaultResponders;
 
@@ -92,6 +94,10 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, IOptions<SlackOpt
     /// <summary>chat.postMessage to a user id posts in the bot's direct conversation with that user.</summary>
     public Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken) =>
         PostAsync(Channel(userId), message, cancellationToken);
+
+    /// <summary>The comment travels as the file's initial_comment, so the notice and the file arrive as one message.</summary>
+    public Task<string> UploadFileAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken) =>
+        files.UploadAsync(channel.Id, file, comment is null ? null : BlockKit.FallbackText(comment), cancellationToken);
 
     /// <summary>
     /// Slack channels are addressed by id, so the configured stakeholder channel is taken as given; a wrong id

@@ -7,7 +7,8 @@ namespace ChatOpsBot.Slack;
 /// <summary>
 /// POST /slack/commands: the same command language as the console (protocols.md §1.1). Verified by the group's
 /// signature filter, then parsed, run and answered ephemerally. A command that outlasts the acknowledgement
-/// budget is answered "working on it" now and through response_url when done; chat side effects are the reconciler's.
+/// budget is answered "working on it" now and through response_url when done; a file it produced (an export) is
+/// uploaded to the channel after the answer; chat side effects are the reconciler's.
 /// </summary>
 public static partial class SlackCommandsEndpoint
 {
@@ -33,10 +34,11 @@ public static partial class SlackCommandsEndpoint
         var actor = new Actor(userId, NullIfEmpty(form["user_name"].ToString()));
         // Not the request's token: the command must finish even if Slack stops waiting for our answer.
         var work = RunAsync(commands, text, actor, SlackChatPlatform.Channel(channelId, NullIfEmpty(form["channel_name"].ToString())), logger);
+        _ = responder.ShareAttachmentLaterAsync(work, channelId, form["response_url"].ToString());
         var budget = Task.Delay(options.Value.AcknowledgeWithin, clock);
         if (await Task.WhenAny(work, budget) == work)
         {
-            return SlackResponder.Ephemeral(SlackResponder.Text(await work));
+            return SlackResponder.Ephemeral(SlackResponder.CommandText(await work));
         }
 
         _ = responder.RespondLaterAsync(form["response_url"].ToString(), work);

@@ -44,6 +44,8 @@ public static class SlackExtensions
 
         // The response_url is a credential: no request logging on this client.
         services.AddHttpClient(SlackResponder.ResponseUrlClient).RemoveAllLoggers();
+        services.AddHttpClient(SlackFileUploads.UploadClient).RemoveAllLoggers();
+        services.AddSingleton<SlackFileUploads>();
 
         services.AddSingleton<SlackUsers>();
         services.AddSingleton<SlackResponder>();

@@ -1,3 +1,4 @@
+using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack;
@@ -15,6 +16,9 @@ public sealed class SlackOptions
 
     /// <summary>Channel id (C...) where new incidents are announced; the bot must be a member.</summary>
     public string StakeholderChannel { get; set; } = "";
+
+    /// <summary>Channel ids that replace <see cref="StakeholderChannel"/> for one severity, e.g. SEV1s to the executives' channel.</summary>
+    public SeverityChannels StakeholderChannels { get; set; } = new();
 
     /// <summary>Slack user ids (U...) invited to every public incident channel.</summary>
     public List<string> DefaultResponders { get; set; } = [];
@@ -60,6 +64,14 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:StakeholderChannel must be the id of the channel where incidents are announced, e.g. C0123456789.");
         }
 
+        foreach (var (severity, channel) in options.StakeholderChannels.Configured())
+        {
+            if (!IsChannelId(channel))
+            {
+                errors.Add($"Slack:StakeholderChannels:{severity} must be a channel id such as C0123456789 (was '{channel}').");
+            }
+        }
+
         if (options.DefaultResponders.Any(u => !IsUserId(u)))
         {
             errors.Add("Slack:DefaultResponders must be Slack user ids such as U0123456789.");
@@ -82,6 +94,10 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    // Public (C), private (G) and shared-to-org channel ids; '#' is tolerated as the platform strips it.
+    private static bool IsChannelId(string id) =>
+        id.TrimStart('#') is { Length: >= 2 and <= 32 } bare && bare[0] is 'C' or 'G' && bare.All(char.IsAsciiLetterOrDigit);
 
     private static bool IsUserId(string id) =>
         id.Length is >= 2 and <= 32 && id[0] is 'U' or 'W' && id.All(char.IsAsciiLetterOrDigit);

@@ -8,7 +8,7 @@ namespace ChatOpsBot.Slack;
 /// message in a channel. Work here runs after the request has been answered, so failures are logged, not thrown.
 /// The response_url is a credential: its HttpClient has logging removed and it is never put in a log line.
 /// </summary>
-public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlackApi slack, ILogger<SlackResponder> logger)
+public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlackApi slack, SlackFileUploads files, ILogger<SlackResponder> logger)
 {
     public const string ResponseUrlClient = "SlackResponseUrl";
 
@@ -16,13 +16,16 @@ public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlac
 
     public static string Text(CommandOutcome outcome) => string.Join("\n", outcome.Replies.Select(r => r.Text));
 
+    /// <summary>A slash command's answer: the notice when a file follows (see <see cref="ShareAttachmentLaterAsync"/>), else the replies.</summary>
+    public static string CommandText(CommandOutcome outcome) => outcome.Attachment?.Notice ?? Text(outcome);
+
     /// <summary>Delivers a slow command's answer when it is ready.</summary>
     public async Task RespondLaterAsync(string? responseUrl, Task<CommandOutcome> work)
     {
         string text;
         try
         {
-            text = Text(await work);
+            text = CommandText(await work);
         }
         catch (Exception ex)
         {
@@ -30,6 +33,46 @@ public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlac
             text = "⚠️ Something went wrong running that command. Nothing was half-done; please try again.";
         }
 
+        await PostToResponseUrlAsync(responseUrl, text);
+    }
+
+    /// <summary>
+    /// Once <paramref name="work"/> is done, uploads the file it produced (an export, the postmortem draft) to the
+    /// channel the command was typed in. After the acknowledgement, because an upload is three calls and may outlast
+    /// Slack's 3 seconds. A failure is told to the person, with the link to download the same content instead.
+    /// </summary>
+    public async Task ShareAttachmentLaterAsync(Task<CommandOutcome> work, string channelId, string? responseUrl)
+    {
+        CommandAttachment? attachment;
+        try
+        {
+            attachment = (await work).Attachment;
+        }
+        catch (Exception)
+        {
+            return; // RespondLaterAsync or the endpoint reports the command's own failure.
+        }
+
+        if (attachment is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await files.UploadAsync(channelId, attachment.File, comment: null, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex.IsSlackFailure())
+        {
+            var error = ex.SlackError() ?? "network_error";
+            LogUploadFailed(logger, attachment.File.FileName, channelId, error);
+            var hint = error == "not_in_channel" ? " Invite the bot to this channel, or run the command in the incident channel." : "";
+            await PostToResponseUrlAsync(responseUrl, $"⚠️ Could not share {attachment.File.FileName} here ({error}).{hint} Download it from {attachment.Link}");
+        }
+    }
+
+    private async Task PostToResponseUrlAsync(string? responseUrl, string text)
+    {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url))
         {
             return;
@@ -76,6 +119,9 @@ public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlac
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting a late answer to the command's response_url failed with HTTP {Status}")]
     private static partial void LogResponseUrlFailed(ILogger logger, int status, Exception? exception = null);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing {FileName} in {ChannelId} failed: {Error}")]
+    private static partial void LogUploadFailed(ILogger logger, string fileName, string channelId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "chat.postEphemeral in {ChannelId} failed: {Error}")]
     private static partial void LogEphemeralFailed(ILogger logger, string channelId, string error);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
 using ChatOpsBot.Hosting;
 
@@ -25,7 +26,8 @@ public static class StatusPage
         return app;
     }
 
-    private static async Task<IResult> RenderAsync(IncidentService incidents, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> RenderAsync(IncidentService incidents, ReminderSettings reminders, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var visible = (await incidents.ListAsync(cancellationToken)).Where(i => !i.IsPrivate).ToList();
@@ -36,10 +38,10 @@ public static class StatusPage
 
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Content(Render(open, resolved, now), "text/html; charset=utf-8");
+        return Results.Content(Render(open, resolved, now, reminders), "text/html; charset=utf-8");
     }
 
-    internal static string Render(IReadOnlyList<Incident> open, IReadOnlyList<Incident> resolved, DateTimeOffset now)
+    internal static string Render(IReadOnlyList<Incident> open, IReadOnlyList<Incident> resolved, DateTimeOffset now, ReminderSettings reminders)
     {
         var sb = new StringBuilder(4096);
         sb.Append(CultureInfo.InvariantCulture, $$"""
@@ -51,7 +53,7 @@ public static class StatusPage
               body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1d1c1d}
               h1{font-size:1.5rem} h2{font-size:1.15rem;margin-top:2rem} table{border-collapse:collapse;width:100%}
               th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}
-              td.update{white-space:pre-wrap;overflow-wrap:anywhere} .sev{font-weight:700} .sev1{color:#b00020} .sev2{color:#c25e00}
+              td.update{white-space:pre-wrap;overflow-wrap:anywhere} .sev{font-weight:700} .sev1{color:#b00020} .sev2{color:#c25e00} .overdue{color:#b00020}
               .none{color:#555} footer{margin-top:2rem;color:#555;font-size:.85rem}
             </style></head>
             <body><h1>Incident status</h1>
@@ -67,8 +69,7 @@ public static class StatusPage
             foreach (var i in open)
             {
                 var update = i.LastStatusUpdate is null ? "<span class=\"none\">none yet</span>" : $"{E(i.LastStatusUpdate)}<br><small>{E(TimeText.Utc(i.LastStatusUpdateAt!.Value))}</small>";
-                // No reminder cadence exists yet (the reminders work owns it), so the page says so instead of guessing.
-                sb.Append(CultureInfo.InvariantCulture, $"<tr data-incident=\"{i.Number}\"><td>{E(i.Key)}</td><td>{E(i.Title)}</td><td class=\"sev sev{(int)i.Severity}\">{E(i.Severity.Label())}</td><td>{E(i.Status.Label())}</td><td>{E(i.Commander?.Mention ?? "none")}</td><td class=\"update\">{update}</td><td class=\"none\">not scheduled</td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr data-incident=\"{i.Number}\"><td>{E(i.Key)}</td><td>{E(i.Title)}</td><td class=\"sev sev{(int)i.Severity}\">{E(i.Severity.Label())}</td><td>{E(i.Status.Label())}</td><td>{E(i.Commander?.Mention ?? "none")}</td><td class=\"update\">{update}</td>{NextUpdateCell(i, reminders, now)}</tr>\n");
             }
 
             sb.Append("</tbody></table>\n");
@@ -93,6 +94,12 @@ public static class StatusPage
         sb.Append(CultureInfo.InvariantCulture, $"<footer>Updated {E(TimeText.Utc(now))}; this page refreshes every {RefreshSeconds} seconds.</footer>\n</body></html>\n");
         return sb.ToString();
     }
+
+    /// <summary>From the same cadence the reminders follow; a severity without one (SEV4 by default) is "not scheduled".</summary>
+    private static string NextUpdateCell(Incident incident, ReminderSettings reminders, DateTimeOffset now) =>
+        ReminderPolicy.StatusUpdateDueAt(incident, reminders) is { } due
+            ? $"<td class=\"next-update{(due < now ? " overdue" : "")}\">{E(TimeText.Utc(due))}{(due < now ? " <strong>(overdue)</strong>" : "")}</td>"
+            : "<td class=\"next-update none\">not scheduled</td>";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -99,7 +99,7 @@ public sealed class ReconcilerTests : IDisposable
 
         public string Name => "test";
 
-        public string StakeholderChannel => "incidents";
+        public string StakeholderChannelFor(Severity severity) => "incidents";
 
         public IReadOnlyCollection<string> DefaultResponders => ["oncall-lead"];
 
@@ -137,6 +137,15 @@ public sealed class ReconcilerTests : IDisposable
         {
             FailWhileDown();
             Posts.Enqueue((channel.Id, message.Text));
+            return Task.FromResult(Guid.NewGuid().ToString("N"));
+        }
+
+        public ConcurrentQueue<(string Channel, string FileName)> Uploads { get; } = new();
+
+        public Task<string> UploadFileAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            Uploads.Enqueue((channel.Id, file.FileName));
             return Task.FromResult(Guid.NewGuid().ToString("N"));
         }
 
