@@ -25,6 +25,9 @@ public sealed class FakeSlack : IDisposable
         Answer("users.info", """{"ok":true,"user":{"id":"U0ALICE","name":"alice","profile":{"display_name":"Alice"}}}""", priority: 100);
         Answer("conversations.history", """{"ok":true,"messages":[]}""", priority: 100);
         Answer("conversations.replies", """{"ok":true,"messages":[]}""", priority: 100);
+        // The upload_url points back at WireMock, so the byte upload is recorded like the API calls.
+        Answer("files.getUploadURLExternal", $$"""{"ok":true,"upload_url":"{{_server.Urls[0]}}/upload/v1/F0FILE1","file_id":"F0FILE1"}""", priority: 100);
+        _server.Given(Request.Create().WithPath("/upload/*")).AtPriority(1000).RespondWith(Response.Create().WithStatusCode(200).WithBody("OK - 0"));
         _server.Given(Request.Create().WithPath("/api/*")).AtPriority(1000)
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"ok":true}"""));
         _server.Given(Request.Create().WithPath("/response-url/*")).AtPriority(1000).RespondWith(Response.Create().WithStatusCode(200));
@@ -56,6 +59,10 @@ public sealed class FakeSlack : IDisposable
 
     public IReadOnlyList<ILogEntry> Entries(string method) =>
         [.. _server.LogEntries.Where(e => e.RequestMessage.Path == $"/api/{method}").OrderBy(e => e.RequestMessage.DateTime)];
+
+    /// <summary>The byte uploads to the upload_url files.getUploadURLExternal handed out, with their bodies as text.</summary>
+    public IReadOnlyList<ILogEntry> Uploads =>
+        [.. _server.LogEntries.Where(e => e.RequestMessage.Path.StartsWith("/upload/", StringComparison.Ordinal)).OrderBy(e => e.RequestMessage.DateTime)];
 
     public IReadOnlyList<ILogEntry> ResponseUrlCalls =>
         [.. _server.LogEntries.Where(e => e.RequestMessage.Path.StartsWith("/response-url/", StringComparison.Ordinal))];
