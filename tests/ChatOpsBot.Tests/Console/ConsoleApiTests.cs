@@ -287,7 +287,11 @@ public sealed class ConsoleAccessTests
     public void ABadChannelSettingIsRefusedNamingTheKey()
     {
         // Checked through the validator: Program logs and swallows start-up failures, so the factory only sees a dead host.
-        var options = new ConsoleOptions { StakeholderChannel = "Not A Channel!", DefaultChannels = ["general", "ops room"], DefaultResponders = ["bob", "chatopsbot"] };
+        var options = new ConsoleOptions
+        {
+            StakeholderChannel = "Not A Channel!", DefaultChannels = ["general", "ops room"], DefaultResponders = ["bob", "chatopsbot"],
+            StakeholderChannels = new() { Sev2 = "Exec Room" },
+        };
 
         var result = new ConsoleOptionsValidator().Validate(null, options);
 
@@ -295,6 +299,7 @@ public sealed class ConsoleAccessTests
         Assert.Contains("Console:StakeholderChannel", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Console:DefaultChannels entry 'ops room'", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Console:DefaultResponders entry 'chatopsbot'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Console:StakeholderChannels:Sev2 'Exec Room'", result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("'bob'", result.FailureMessage, StringComparison.Ordinal);
         Assert.True(new ConsoleOptionsValidator().Validate(null, new ConsoleOptions()).Succeeded);
     }

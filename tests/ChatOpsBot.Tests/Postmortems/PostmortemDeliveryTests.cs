@@ -73,6 +73,29 @@ public sealed class PostmortemDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task ASev1GoesToItsOwnStakeholderChannelWhichIsCreatedAtStart()
+    {
+        using var bot = new BotFactory(new Dictionary<string, string?> { ["Console:StakeholderChannels:Sev1"] = "exec-incidents" });
+        var console = new ConsoleApiClient(bot.CreateClient());
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev1 Checkout failing");
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev3 Search is slow");
+        // Updates typed before the kick-off are folded into it rather than broadcast, so wait for both announcements.
+        await Eventually.Get(() => console.MessagesAsync("exec-incidents"), m => m.Count > 0, "the SEV1 announcement");
+        await Eventually.Get(() => console.MessagesAsync("incidents"), m => m.Count > 0, "the SEV3 announcement");
+
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 update Payments rolled back");
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-2 update Reindexing");
+
+        var exec = await Eventually.Get(() => console.MessagesAsync("exec-incidents"),
+            m => m.Any(x => x.Text.Contains("Payments rolled back", StringComparison.Ordinal)), "the SEV1 update in #exec-incidents");
+        Assert.Contains(exec, m => m.Text.Contains("Checkout failing", StringComparison.Ordinal));
+        var incidents = await Eventually.Get(() => console.MessagesAsync("incidents"),
+            m => m.Any(x => x.Text.Contains("Reindexing", StringComparison.Ordinal)), "the SEV3 update in #incidents");
+        Assert.DoesNotContain(incidents, m => m.Text.Contains("Payments rolled back", StringComparison.Ordinal));
+        Assert.DoesNotContain(exec, m => m.Text.Contains("Search is slow", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NobodyCanSubscribeToAPrivateOrAClosedIncident()
     {
         await _console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 private Payroll export leaking");

@@ -171,10 +171,11 @@ public sealed class SlackBadInputTests : IDisposable
         var result = new SlackOptionsValidator().Validate(null, new SlackOptions
         {
             SigningSecret = "short", BotToken = "xoxp-a-user-token", StakeholderChannel = "", DefaultResponders = ["alice"], TimelineReaction = ":pushpin:",
+            StakeholderChannels = new() { Sev1 = "#exec-updates" },
         });
 
         Assert.True(result.Failed);
-        foreach (var key in new[] { "Slack:SigningSecret", "Slack:BotToken", "Slack:StakeholderChannel", "Slack:DefaultResponders", "Slack:TimelineReaction" })
+        foreach (var key in new[] { "Slack:SigningSecret", "Slack:BotToken", "Slack:StakeholderChannel", "Slack:DefaultResponders", "Slack:TimelineReaction", "Slack:StakeholderChannels:Sev1" })
         {
             Assert.Contains(key, result.FailureMessage, StringComparison.Ordinal);
         }
@@ -183,6 +184,7 @@ public sealed class SlackBadInputTests : IDisposable
         Assert.True(new SlackOptionsValidator().Validate(null, new SlackOptions
         {
             SigningSecret = SlackSigner.Secret, BotToken = "xoxb-1", StakeholderChannel = "C0STAKE", DefaultResponders = ["U0ONCALL"],
+            StakeholderChannels = new() { Sev1 = "C0SEV1", Sev2 = "G0PRIVATE" },
         }).Succeeded);
     }
 
