@@ -23,7 +23,7 @@ scripts/install-tools.sh
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0
-dotnet test ChatOpsBot.sln --configuration Release --logger "trx" --logger "console;verbosity=normal" \
+dotnet test ChatOpsBot.sln --configuration Release --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" "$@" || status=$?
 
 # Count from the TRX files, not from console text, so the line is the test runner's own numbers.

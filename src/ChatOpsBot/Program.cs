@@ -31,7 +31,7 @@ try
 
     var app = builder.Build();
 
-    app.UseSerilogRequestLogging();
+    app.UseRequestLogging();
     app.LogAddressOnStart();
 
     app.MapHealth();

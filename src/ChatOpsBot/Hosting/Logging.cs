@@ -20,6 +20,8 @@ public static class Logging
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                // One line per outgoing call at Information is noise; failures still come through the resilience logs.
+                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .Enrich.FromLogContext();
             if (development)
             {
@@ -31,5 +33,15 @@ public static class Logging
             }
         }, preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>
+    /// One line per request (method, path without query, status, time) through the configured logger: the
+    /// static one is only the bootstrap logger, kept apart so that several hosts in one test process do not share it.
+    /// </summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        return app;
     }
 }
