@@ -107,8 +107,9 @@ public sealed partial class Reconciler(
 
             case ReconcileStep.PostKickoff:
                 var kickoff = await platform.PostAsync(incident.Channel!, IncidentMessages.Kickoff(incident), cancellationToken);
-                // The kick-off shows the state so far, so the changes before it need no messages of their own.
-                return [new KickoffPosted(kickoff), new ChannelMessagesPosted(incident.Version)];
+                // The kick-off shows the state so far, so the changes before it need no messages of their own;
+                // but it shows no status update, so one posted before the channel existed is still to be delivered.
+                return [new KickoffPosted(kickoff), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
 
             case ReconcileStep.Announce:
                 var stakeholderChannel = platform.StakeholderChannelFor(incident.Severity);
@@ -150,6 +151,17 @@ public sealed partial class Reconciler(
             default:
                 return [];
         }
+    }
+
+    private async Task<long> CoveredByKickoffAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        if (incident.LastStatusUpdateAt is null)
+        {
+            return incident.Version;
+        }
+
+        var firstUpdate = (await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken)).OfType<StatusUpdatePosted>().First();
+        return firstUpdate.Version - 1;
     }
 
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)

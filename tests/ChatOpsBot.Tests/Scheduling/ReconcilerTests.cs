@@ -40,6 +40,23 @@ public sealed class ReconcilerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_status_update_posted_before_the_channel_existed_still_reaches_the_channel()
+    {
+        var platform = new RecordingPlatform { FailuresLeft = 2 };
+        using var bot = CreateBot(platform);
+        var incidents = bot.Services.GetRequiredService<IncidentService>();
+        var alice = new EventContext(new Actor("alice"), EventSource.Api);
+
+        await incidents.DeclareAsync(new DeclareRequest("Login errors", Severity.Sev2), alice, default);
+        await incidents.ExecuteAsync(1, i => i.PostStatusUpdate("We are looking into login errors"), alice, default);
+
+        await Eventually.Get(() => Task.FromResult(platform.Posts.ToList()),
+            p => p.Any(x => x.Channel == "inc-1-login-errors" && x.Text.Contains("We are looking into login errors", StringComparison.Ordinal)),
+            "the early update in the incident channel");
+        Assert.Single(platform.Posts, p => p.Text.StartsWith("INC-1 declared", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_change_after_the_kickoff_gets_exactly_one_channel_message()
     {
         var platform = new RecordingPlatform();
