@@ -42,6 +42,7 @@ try
     app.MapConsole();
     app.MapSlack();
     app.MapWebhooks();
+    app.MapBenchFloor();
 
     await app.RunAsync();
     return 0;
