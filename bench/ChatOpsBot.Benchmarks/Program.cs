@@ -12,7 +12,7 @@ return args switch
 {
     ["micro", var output] => MicroScenario.Run(output),
     ["append", var redis, var output] => await AppendScenario.RunAsync(redis, output),
-    ["http", var host, var redis, var output, var logs] => await new HttpScenarios(host, redis, output, logs).RunAsync(),
+    ["http", var host, var redis, var output, var logs] => await new HttpScenarios(Path.GetFullPath(host), redis, Path.GetFullPath(output), Path.GetFullPath(logs)).RunAsync(),
     ["floor-host", .. var rest] => await FloorHost.RunAsync(rest),
     ["bdn", .. var rest] => Switch(rest),
     _ => Usage(),
