@@ -23,6 +23,7 @@ try
     builder.AddStorage();
     builder.AddAccessToken();
     builder.AddReconciler();
+    builder.AddReminders();
     builder.AddConsole();
     builder.AddSlack();
     builder.AddPostmortems();
@@ -38,6 +39,7 @@ try
     app.MapAccessTokenLogin();
     app.MapReadApi();
     app.MapExportApi();
+    app.MapStatsApi();
     app.MapStatusPage();
     app.MapConsole();
     app.MapSlack();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Timeline;
 
@@ -44,6 +45,8 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 return CommandOutcome.Reply(help.Topic is null ? CommandUsage.Help() : $"Usage: `{CommandUsage.For(help.Topic)}`");
             case ListCommand:
                 return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
+            case StatsCommand stats:
+                return CommandOutcome.Reply(StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, _clock.GetUtcNow(), stats.Days, cancellationToken)));
             case DeclareCommand declare:
                 return Reply(await incidents.DeclareAsync(
                     new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
@@ -88,12 +91,12 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"{res.Incident.Key} is now {s.Severity.Label()}.", CommandUsage.For("severity")),
             ChangeStatusCommand s => Reply(await incidents.ExecuteAsync(number, i => i.ChangeStatus(s.Status), context, cancellationToken),
                 res => $"{res.Incident.Key} is now {s.Status.Label()}.", CommandUsage.For("status")),
-            PostUpdateCommand u => Reply(await incidents.ExecuteAsync(number, i => i.PostStatusUpdate(u.Text), context, cancellationToken),
-                res => $"Status update posted on {res.Incident.Key}.", CommandUsage.For("update")),
+            PostUpdateCommand u => Reply(await incidents.ExecuteAsync(number, i => i.PostStatusUpdate(u.Text, u.NextUpdateIn), context, cancellationToken),
+                res => $"Status update posted on {res.Incident.Key}.{(u.NextUpdateIn is { } next ? $" Next update due in {DurationText.Format(next)}." : "")}", CommandUsage.For("update")),
             AddNoteCommand note => Reply(await incidents.ExecuteAsync(number, i => i.AddNote(note.Text), context, cancellationToken),
                 res => $"Noted on the {res.Incident.Key} timeline.", CommandUsage.For("note")),
-            AddActionItemCommand a => Reply(await incidents.ExecuteAsync(number, i => i.AddActionItem(a.Text, a.Owner), context, cancellationToken),
-                res => $"Action item #{res.Incident.ActionItems.Count} added to {res.Incident.Key}.", CommandUsage.For("action")),
+            AddActionItemCommand a => Reply(await incidents.ExecuteAsync(number, i => i.AddActionItem(a.Text, a.Owner, a.DueIn), context, cancellationToken),
+                res => $"Action item #{res.Incident.ActionItems.Count} added to {res.Incident.Key}.{(a.DueIn is { } due ? $" Due in {DurationText.Format(due)}." : "")}", CommandUsage.For("action")),
             ResolveCommand r => Reply(await incidents.ExecuteAsync(number, i => i.Resolve(r.Summary), context, cancellationToken),
                 res => $"{res.Incident.Key} is resolved. Close it with `/incident close` once the follow-up is done.", CommandUsage.For("resolve")),
             CloseCommand => Reply(await incidents.ExecuteAsync(number, i => i.Close(), context, cancellationToken),
@@ -107,6 +110,8 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"You will no longer get {res.Incident.Key}'s updates.", CommandUsage.For("unsubscribe")),
             ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
                 res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
+            LinkChangeCommand c => Reply(await incidents.ExecuteAsync(number, i => i.LinkChange(c.Change), context, cancellationToken),
+                res => $"{res.Incident.Key} is tagged as caused by {c.Change}.", CommandUsage.For("change")),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

@@ -43,7 +43,7 @@ public static partial class CommandParser
             "role" => ParseNamedRole(args, number),
             "severity" or "sev" => ParseSeverity(args, number),
             "status" => ParseStatus(args, number),
-            "update" => ParseText(args, number, "update", "Write the update after `update`.", t => new PostUpdateCommand(t)),
+            "update" => ParseUpdate(args, number),
             "note" => ParseText(args, number, "note", "Write the note after `note`.", t => new AddNoteCommand(t)),
             "action" => ParseAction(args, number),
             "resolve" => ParseResult.Ok(new ResolveCommand(args.Length > 0 ? args : null), number),
@@ -57,6 +57,10 @@ public static partial class CommandParser
             "brief" => NoArguments(new BriefCommand(), args, number),
             "subscribe" => ParseSubscribe(true, args, number),
             "unsubscribe" => ParseSubscribe(false, args, number),
+            "change" => args.Length == 0 || args.Contains(' ', StringComparison.Ordinal)
+                ? ParseResult.Fail("Name the change that caused the incident: one URL or id.", CommandUsage.For("change"))
+                : ParseResult.Ok(new LinkChangeCommand(args), number),
+            "stats" => ParseStats(args, number),
             _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
         };
     }
@@ -180,23 +184,6 @@ public static partial class CommandParser
             : ParseResult.Ok(create(args), number);
     }
 
-    private static ParseResult ParseAction(string args, int? number)
-    {
-        // The owner, if any, is the last word: "action Roll back the deploy @bob".
-        var lastSpace = args.LastIndexOf(' ');
-        var last = lastSpace < 0 ? args : args[(lastSpace + 1)..];
-        Actor? owner = null;
-        var text = args;
-        if (Mentions.TryParse(last, out var user))
-        {
-            owner = user;
-            text = lastSpace < 0 ? "" : args[..lastSpace].TrimEnd();
-        }
-
-        var parsed = ParseText(text, number, "action", "Describe the action item after `action`.", t => new AddActionItemCommand(t, owner));
-        return parsed;
-    }
-
     private static ParseResult ParseExport(string args, int? number) =>
         Timeline.TimelineExporter.TryParseFormat(args, out var format)
             ? ParseResult.Ok(new ExportCommand(format), number)
@@ -219,6 +206,20 @@ public static partial class CommandParser
         }
 
         return ParseResult.Ok(command, n);
+    }
+
+    private static ParseResult ParseStats(string args, int? number)
+    {
+        var window = args.Length == 0 ? "30d" : args.ToLowerInvariant();
+        var days = window.EndsWith('d') && int.TryParse(window[..^1], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0;
+        if (!Statistics.IncidentStatistics.CommandWindows.Contains(days))
+        {
+            return ParseResult.Fail($"\"{args}\" is not a window; use 7d, 30d or 90d.", CommandUsage.For("stats"));
+        }
+
+        return number is null
+            ? ParseResult.Ok(new StatsCommand(days), null)
+            : ParseResult.Fail("`stats` covers every incident; leave out the incident number.", CommandUsage.For("stats"));
     }
 
     private static ParseResult NoArguments(IncidentCommand command, string args, int? number) =>

@@ -42,7 +42,8 @@ public sealed record ChangeStatusCommand(IncidentStatus Status) : IncidentComman
     public override string Name => "status";
 }
 
-public sealed record PostUpdateCommand(string Text) : IncidentCommand
+/// <summary>A status update; <see cref="NextUpdateIn"/> is when the poster promises the next one.</summary>
+public sealed record PostUpdateCommand(string Text, TimeSpan? NextUpdateIn = null) : IncidentCommand
 {
     public override string Name => "update";
 }
@@ -52,7 +53,7 @@ public sealed record AddNoteCommand(string Text) : IncidentCommand
     public override string Name => "note";
 }
 
-public sealed record AddActionItemCommand(string Text, Actor? Owner) : IncidentCommand
+public sealed record AddActionItemCommand(string Text, Actor? Owner, TimeSpan? DueIn = null) : IncidentCommand
 {
     public override string Name => "action";
 }
@@ -119,3 +120,15 @@ public sealed record SubscribeCommand(bool Subscribe) : IncidentCommand
 
 /// <summary>A command and the incident it names explicitly (null: implied by the channel).</summary>
 public sealed record ParsedCommand(IncidentCommand Command, int? IncidentNumber);
+
+public sealed record LinkChangeCommand(string Change) : IncidentCommand
+{
+    public override string Name => "change";
+}
+
+public sealed record StatsCommand(int Days) : IncidentCommand
+{
+    public override string Name => "stats";
+
+    public override bool NeedsIncident => false;
+}

@@ -6,6 +6,11 @@ namespace ChatOpsBot.Core.Incidents;
 /// </summary>
 public sealed partial record Incident
 {
+    /// <summary>An update promising the next one further out than a day is not a cadence any more.</summary>
+    public static readonly TimeSpan MaxNextUpdateIn = TimeSpan.FromHours(24);
+
+    public static readonly TimeSpan MaxActionItemDueIn = TimeSpan.FromDays(365);
+
     public static Decision Declare(string title, Severity severity, bool isPrivate, Actor declarer, Actor? commander,
         ConversationRef? origin, IncidentSettings settings, string? description = null)
     {
@@ -78,16 +83,24 @@ public sealed partial record Incident
             : Decision.Accept(new StatusChanged(Status, status));
     }
 
-    public Decision PostStatusUpdate(string text) =>
-        RefuseIfClosed() ?? RefuseIfBadText(text, "A status update needs text.") ?? Decision.Accept(new StatusUpdatePosted(text.Trim()));
+    public Decision PostStatusUpdate(string text, TimeSpan? nextUpdateIn = null) =>
+        RefuseIfClosed()
+        ?? RefuseIfBadText(text, "A status update needs text.")
+        ?? (nextUpdateIn is { } next && (next <= TimeSpan.Zero || next > MaxNextUpdateIn)
+            ? Decision.Refuse("The next update must be due within 24 hours, and after now.")
+            : null)
+        ?? Decision.Accept(new StatusUpdatePosted(text.Trim(), nextUpdateIn));
 
     public Decision AddNote(string text) =>
         RefuseIfClosed() ?? RefuseIfBadText(text, "A note needs text.") ?? Decision.Accept(new NoteAdded(text.Trim()));
 
-    public Decision AddActionItem(string text, Actor? owner) =>
+    public Decision AddActionItem(string text, Actor? owner, TimeSpan? dueIn = null) =>
         RefuseIfClosed()
         ?? RefuseIfBadText(text, "An action item needs text.")
-        ?? Decision.Accept(new ActionItemAdded(ActionItems.Count + 1, text.Trim(), owner));
+        ?? (dueIn is { } due && (due <= TimeSpan.Zero || due > MaxActionItemDueIn)
+            ? Decision.Refuse("An action item is due within 365 days, and after now.")
+            : null)
+        ?? Decision.Accept(new ActionItemAdded(ActionItems.Count + 1, text.Trim(), owner, dueIn));
 
     public Decision Resolve(string? summary)
     {
@@ -207,6 +220,20 @@ public sealed partial record Incident
         Subscribers.ContainsKey(subscriber.Id)
             ? Decision.Accept(new Unsubscribed())
             : Decision.NoChange($"You were not subscribed to {Key}'s updates.");
+
+    /// <summary>Tags the change that caused the incident; allowed after close, since postmortems often find it.</summary>
+    public Decision LinkChange(string change)
+    {
+        change = change.Trim();
+        if (change.Length is 0 or > 500 || change.Any(char.IsWhiteSpace))
+        {
+            return Decision.Refuse("Name the change as one URL or id without spaces, at most 500 characters.");
+        }
+
+        return LinkedChanges.Contains(change)
+            ? Decision.NoChange($"{Key} is already linked to {change}.")
+            : Decision.Accept(new ChangeLinked(change));
+    }
 
     private Decision? RefuseIfClosed() =>
         Status == IncidentStatus.Closed ? Decision.Refuse($"{Key} is closed; nothing more can be added to it.") : null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ChatOpsBot.Core.Reminders;
 
 namespace ChatOpsBot.Core.Incidents;
 
@@ -42,6 +43,13 @@ public sealed partial record Incident
 
     public string? LastStatusUpdate { get; private init; }
 
+    /// <summary>When the last status update promised the next one ("update next 10m"); null: the severity's cadence.</summary>
+    public TimeSpan? NextUpdateIn { get; private init; }
+
+    /// <summary>The due time of the last reminder sent, per <see cref="DueReminder.Key"/>.</summary>
+    public ImmutableDictionary<string, DateTimeOffset> RemindersSent { get; private init; } =
+        ImmutableDictionary.Create<string, DateTimeOffset>(StringComparer.Ordinal);
+
     public string? ResolutionSummary { get; private init; }
 
     public ImmutableDictionary<string, Actor> Roles { get; private init; } =
@@ -84,6 +92,9 @@ public sealed partial record Incident
     /// <summary>Users seen joining the incident channel.</summary>
     public ImmutableHashSet<string> JoinedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     public bool IsPostmortemDrafted { get; private init; }
+
+    /// <summary>Changes tagged as having caused the incident (<c>/incident change</c>).</summary>
+    public ImmutableList<string> LinkedChanges { get; private init; } = [];
 
     public long Version { get; private init; }
 
@@ -146,8 +157,8 @@ public sealed partial record Incident
         RoleAssigned r => WithRole(r),
         SeverityChanged s => this with { Severity = s.To, SeverityHistory = SeverityHistory.Add(s.To) },
         StatusChanged s => this with { Status = s.To },
-        StatusUpdatePosted u => this with { LastStatusUpdateAt = u.OccurredAt, LastStatusUpdate = u.Text },
-        ActionItemAdded a => this with { ActionItems = ActionItems.Add(new ActionItem(a.ItemNumber, a.Text, a.Owner, a.OccurredAt)) },
+        StatusUpdatePosted u => this with { LastStatusUpdateAt = u.OccurredAt, LastStatusUpdate = u.Text, NextUpdateIn = u.NextUpdateIn },
+        ActionItemAdded a => this with { ActionItems = ActionItems.Add(new ActionItem(a.ItemNumber, a.Text, a.Owner, a.OccurredAt, a.OccurredAt + a.DueIn)) },
         Resolved r => this with { Status = IncidentStatus.Resolved, ResolvedAt = r.OccurredAt, ResolutionSummary = r.Summary ?? ResolutionSummary },
         Closed c => this with { Status = IncidentStatus.Closed, ClosedAt = c.OccurredAt },
         Reopened => this with { Status = IncidentStatus.Investigating, ResolvedAt = null },
@@ -156,6 +167,7 @@ public sealed partial record Incident
         TopicSet t => this with { Topic = t.Topic },
         KickoffPosted k => this with { KickoffMessageId = k.MessageId },
         Announced => this with { IsAnnounced = true },
+        ReminderSent r => this with { RemindersSent = RemindersSent.SetItem(DueReminder.KeyOf(r.Kind, r.ActionItemNumber), r.DueAt) },
         ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
         AlertGroupLinked g => this with { AlertGroups = AlertGroups.Add(g.GroupKey) },
         AlertFired f => this with
@@ -177,6 +189,7 @@ public sealed partial record Incident
         Subscribed s => this with { Subscribers = Subscribers.SetItem(s.Actor.Id, s.Actor) },
         Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
         PostmortemDrafted => this with { IsPostmortemDrafted = true },
+        ChangeLinked c => this with { LinkedChanges = LinkedChanges.Add(c.Change) },
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatOpsBot.Core.Reminders;
 
 namespace ChatOpsBot.Core.Incidents;
 
@@ -24,6 +25,7 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(KickoffPosted), nameof(KickoffPosted))]
 [JsonDerivedType(typeof(Announced), nameof(Announced))]
 [JsonDerivedType(typeof(ChannelMessagesPosted), nameof(ChannelMessagesPosted))]
+[JsonDerivedType(typeof(ReminderSent), nameof(ReminderSent))]
 [JsonDerivedType(typeof(AlertGroupLinked), nameof(AlertGroupLinked))]
 [JsonDerivedType(typeof(AlertFired), nameof(AlertFired))]
 [JsonDerivedType(typeof(AlertResolved), nameof(AlertResolved))]
@@ -35,6 +37,7 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(Subscribed), nameof(Subscribed))]
 [JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
 [JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
+[JsonDerivedType(typeof(ChangeLinked), nameof(ChangeLinked))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -62,11 +65,16 @@ public sealed record SeverityChanged(Severity From, Severity To) : IncidentEvent
 
 public sealed record StatusChanged(IncidentStatus From, IncidentStatus To) : IncidentEvent;
 
-public sealed record StatusUpdatePosted(string Text) : IncidentEvent;
+/// <summary>
+/// A status update for stakeholders. <see cref="NextUpdateIn"/> is the poster's own promise ("update next 10m"),
+/// which sets the next reminder for this round instead of the severity's cadence; absent in older events.
+/// </summary>
+public sealed record StatusUpdatePosted(string Text, TimeSpan? NextUpdateIn = null) : IncidentEvent;
 
 public sealed record NoteAdded(string Text) : IncidentEvent;
 
-public sealed record ActionItemAdded(int ItemNumber, string Text, Actor? Owner) : IncidentEvent;
+/// <summary>An action item; <see cref="DueIn"/> (from when it was added) makes its owner get a nudge when it is due.</summary>
+public sealed record ActionItemAdded(int ItemNumber, string Text, Actor? Owner, TimeSpan? DueIn = null) : IncidentEvent;
 
 public sealed record Resolved(string? Summary) : IncidentEvent;
 
@@ -95,6 +103,12 @@ public sealed record Announced(ConversationRef? Channel, string? MessageId) : In
 
 /// <summary>The reconciler has posted the channel messages for every event up to <see cref="ThroughVersion"/>.</summary>
 public sealed record ChannelMessagesPosted(long ThroughVersion) : IncidentEvent;
+
+/// <summary>
+/// The bot reminded someone. <see cref="DueAt"/> is the due time it answered, not when it was sent: it is how the
+/// policy knows this round is done, and half of the key that makes the reminder fire once across replicas.
+/// </summary>
+public sealed record ReminderSent(ReminderKind Kind, DateTimeOffset DueAt, int? ActionItemNumber = null) : IncidentEvent;
 
 // Alerts (Core/Alerts): what the monitoring said, on the same timeline as what people did.
 
@@ -140,3 +154,6 @@ public sealed record CapturedMessageDeleted(string MessageId) : IncidentEvent;
 public sealed record ParticipantJoined(Actor Participant) : IncidentEvent;
 /// <summary>The postmortem draft was posted in the incident channel at close (once; a closed incident stays closed).</summary>
 public sealed record PostmortemDrafted(ConversationRef Channel, string MessageId) : IncidentEvent;
+
+/// <summary>The change (a deploy, a pull request, a config push: a URL or an id) that caused the incident, for DORA's change failure rate.</summary>
+public sealed record ChangeLinked(string Change) : IncidentEvent;

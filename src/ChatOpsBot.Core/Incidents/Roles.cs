@@ -13,7 +13,8 @@ public static class Roles
 /// <summary>One stint in a role. The current holder is the assignment with no <see cref="RelievedAt"/>.</summary>
 public sealed record RoleAssignment(string Role, Actor Holder, DateTimeOffset AssignedAt, DateTimeOffset? RelievedAt = null);
 
-public sealed record ActionItem(int Number, string Text, Actor? Owner, DateTimeOffset AddedAt);
+/// <summary>A follow-up. <see cref="DueAt"/>, when set, is when its owner is nudged.</summary>
+public sealed record ActionItem(int Number, string Text, Actor? Owner, DateTimeOffset AddedAt, DateTimeOffset? DueAt = null);
 
 /// <summary>A chat message on the timeline as it reads now.</summary>
 public sealed record CapturedMessage(string Text, bool IsDeleted);

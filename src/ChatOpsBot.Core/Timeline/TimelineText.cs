@@ -1,4 +1,7 @@
+using System.Globalization;
+using ChatOpsBot.Core.Commands;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Reminders;
 
 namespace ChatOpsBot.Core.Timeline;
 
@@ -12,9 +15,10 @@ public static class TimelineText
         RoleAssigned r => $"{r.Role} handed from {r.Previous!.Mention} to {r.Assignee.Mention}",
         SeverityChanged s => $"Severity {(s.To < s.From ? "raised" : "lowered")} from {s.From.Label()} to {s.To.Label()}",
         StatusChanged s => $"Status {s.From.Label()} → {s.To.Label()}",
+        StatusUpdatePosted { NextUpdateIn: { } next } u => $"Status update (next in {DurationText.Format(next)}): {u.Text}",
         StatusUpdatePosted u => $"Status update: {u.Text}",
         NoteAdded n => $"Note: {n.Text}",
-        ActionItemAdded a => $"Action item #{a.ItemNumber}: {a.Text}{(a.Owner is null ? "" : $" (owner {a.Owner.Mention})")}",
+        ActionItemAdded a => $"Action item #{a.ItemNumber}: {a.Text}{(a.Owner is null ? "" : $" (owner {a.Owner.Mention})")}{(a.DueIn is { } due ? $" due in {DurationText.Format(due)}" : "")}",
         Resolved r => r.Summary is null ? "Resolved" : $"Resolved: {r.Summary}",
         Closed => "Closed",
         Reopened => "Reopened",
@@ -35,7 +39,10 @@ public static class TimelineText
         ParticipantJoined j => $"{j.Participant.Mention} joined",
         Subscribed => $"{e.Actor.Mention} subscribed to updates",
         Unsubscribed => $"{e.Actor.Mention} unsubscribed from updates",
+        ChangeLinked c => $"Caused by change {c.Change}",
         PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
+        // Invariant: the due time must read the same whatever the server's culture.
+        ReminderSent r => string.Create(CultureInfo.InvariantCulture, $"Reminder: {r.Kind.Describe(r.ActionItemNumber)} (due {r.DueAt:yyyy-MM-dd HH:mm:ss} UTC)"),
         _ => e.GetType().Name,
     };
 

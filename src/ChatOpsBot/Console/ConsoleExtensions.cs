@@ -6,12 +6,12 @@ namespace ChatOpsBot.Console;
 
 public static class ConsoleExtensions
 {
-    /// <summary>The Local chat platform, its options and its default channels; nothing when Console:Enabled is false.</summary>
+    /// <summary>The Local chat platform, its options and its default channels; nothing when the console is off.</summary>
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
-        if (!ConsoleOptions.IsEnabled(builder.Configuration))
+        if (!ConsoleOptions.IsEnabled(builder.Configuration, builder.Environment))
         {
             return builder;
         }
@@ -24,7 +24,7 @@ public static class ConsoleExtensions
     /// <summary>The console JSON API under /api/console and the web UI at /.</summary>
     public static WebApplication MapConsole(this WebApplication app)
     {
-        if (!ConsoleOptions.IsEnabled(app.Configuration))
+        if (!ConsoleOptions.IsEnabled(app.Configuration, app.Environment))
         {
             return app;
         }

@@ -29,10 +29,12 @@ public sealed class ConsoleOptions
 
     /// <summary>
     /// Read from configuration before the container exists, because it decides what gets registered and mapped.
-    /// When Slack and Teams land, "unset" becomes "on unless another platform is configured" here, in one place.
+    /// Unset means on in Development and whenever no other chat platform is configured, so a fresh install always
+    /// has somewhere to type, and a production Slack deployment does not expose a second way in by accident.
     /// </summary>
-    public static bool IsEnabled(IConfiguration configuration) =>
-        configuration.GetSection(Section).GetValue<bool?>(nameof(Enabled)) ?? true;
+    public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetSection(Section).GetValue<bool?>(nameof(Enabled))
+        ?? (environment.IsDevelopment() || !Slack.SlackOptions.IsEnabled(configuration));
 
     internal static string Normalize(string name) => name.Trim().TrimStart('#').ToLowerInvariant();
 }

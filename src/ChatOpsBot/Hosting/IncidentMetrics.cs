@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ChatOpsBot.Core.Commands;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Reminders;
 
 namespace ChatOpsBot.Hosting;
 
@@ -20,15 +21,24 @@ public sealed class IncidentMetrics : IDisposable
     private readonly Histogram<double> _timeToResolve;
     private readonly Counter<long> _chatCalls;
 
-    public IncidentMetrics(IncidentService incidents)
+    private readonly ReminderSettings _reminders;
+    private readonly TimeProvider _clock;
+    private readonly Counter<long> _remindersSent;
+
+    public IncidentMetrics(IncidentService incidents, ReminderSettings reminders, TimeProvider clock)
     {
         _incidents = incidents;
+        _reminders = reminders;
+        _clock = clock;
         _declared = _meter.CreateCounter<long>("chatopsbot.incidents.declared", "{incident}", "Incidents declared, by severity and source.");
         _timeToAcknowledge = _meter.CreateHistogram<double>("chatopsbot.incident.time_to_acknowledge", "s", "From detection to the first commander, by severity.");
         _timeToMitigate = _meter.CreateHistogram<double>("chatopsbot.incident.time_to_mitigate", "s", "From detection to monitoring, by severity.");
         _timeToResolve = _meter.CreateHistogram<double>("chatopsbot.incident.time_to_resolve", "s", "From detection to resolved, by severity.");
         _chatCalls = _meter.CreateCounter<long>("chatopsbot.chat.calls", "{call}", "Chat platform calls, by platform, method and outcome.");
+        _remindersSent = _meter.CreateCounter<long>("chatopsbot.reminders.sent", "{reminder}", "Reminders posted, by kind.");
         _meter.CreateObservableGauge("chatopsbot.incidents.open", OpenBySeverity, "{incident}", "Open incidents, by severity.");
+        _meter.CreateObservableGauge("chatopsbot.status_updates.overdue", OverdueBySeverity, "{incident}",
+            "Open incidents whose stakeholder update is past due, by severity.");
         incidents.Changed += OnChanged;
     }
 
@@ -46,13 +56,14 @@ public sealed class IncidentMetrics : IDisposable
         var severity = new KeyValuePair<string, object?>("severity", incident.Severity.Label());
         foreach (var e in appended)
         {
-            var sinceDetection = (e.OccurredAt - incident.DeclaredAt).TotalSeconds;
+            var sinceDetection = (e.OccurredAt - (incident.DetectedAt is { } alerted && alerted < incident.DeclaredAt ? alerted : incident.DeclaredAt)).TotalSeconds;
             switch (e)
             {
                 case Declared d:
                     _declared.Add(1, new KeyValuePair<string, object?>("severity", d.Severity.Label()), new KeyValuePair<string, object?>("source", d.Source.ToString().ToLowerInvariant()));
                     break;
-                case RoleAssigned { Role: Roles.Commander, Previous: null }:
+                // Acknowledged: the first person to hold commander (an alert-declared incident starts with the bot).
+                case RoleAssigned { Role: Roles.Commander } r when r.Assignee.Id != Actor.Bot.Id && (r.Previous is null || r.Previous.Id == Actor.Bot.Id):
                     _timeToAcknowledge.Record(sinceDetection, severity);
                     break;
                 case StatusChanged { To: IncidentStatus.Monitoring }:
@@ -61,8 +72,19 @@ public sealed class IncidentMetrics : IDisposable
                 case Resolved:
                     _timeToResolve.Record(sinceDetection, severity);
                     break;
+                case ReminderSent r:
+                    _remindersSent.Add(1, new KeyValuePair<string, object?>("kind", r.Kind.ToString()));
+                    break;
             }
         }
+    }
+
+    private IEnumerable<Measurement<long>> OverdueBySeverity()
+    {
+        var now = _clock.GetUtcNow();
+        return Enum.GetValues<Severity>().Select(s => new Measurement<long>(
+            _incidents.Known.Count(i => i.Severity == s && ReminderPolicy.StatusUpdateDueAt(i, _reminders) < now),
+            new KeyValuePair<string, object?>("severity", s.Label())));
     }
 
     private IEnumerable<Measurement<long>> OpenBySeverity() =>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Hosting;
@@ -21,61 +19,27 @@ public sealed partial class Reconciler(
     IOptions<ReconcilerOptions> options,
     IncidentMetrics metrics,
     TimeProvider clock,
-    ILogger<Reconciler> logger) : BackgroundService
+    ILogger<Reconciler> logger) : IncidentWorker(incidents, clock, logger)
 {
     // Bounds one pass over an incident, so a step that keeps "succeeding" without changing state cannot spin.
     private const int MaxStepsPerPass = 16;
 
     private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
 
-    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<int, byte> _queued = new();
     private readonly IReadOnlyList<IChatPlatform> _platforms = [.. platforms];
 
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        incidents.Changed += OnChanged;
-        return base.StartAsync(cancellationToken);
-    }
+    protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        incidents.Changed -= OnChanged;
-        return base.StopAsync(cancellationToken);
-    }
+    protected override bool IsNeeded => _platforms.Count > 0;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (_platforms.Count == 0)
-        {
-            logger.LogInformation("No chat platform is configured; incidents get no channels");
-            return;
-        }
-
-        var sweep = SweepAsync(stoppingToken);
-        await foreach (var number in _queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            _queued.TryRemove(number, out _);
-            try
-            {
-                await ReconcileAsync(number, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The sweep retries; the event that was not recorded is exactly the step still missing.
-                LogStepFailed(logger, ex, number);
-            }
-        }
-
-        await sweep;
-    }
+    protected override Task ProcessAsync(int number, CancellationToken cancellationToken) => ReconcileAsync(number, cancellationToken);
 
     /// <summary>One pass: do missing steps until nothing is missing or another replica holds the next one.</summary>
     public async Task ReconcileAsync(int number, CancellationToken cancellationToken)
     {
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
-            var incident = await incidents.GetAsync(number, cancellationToken);
+            var incident = await Incidents.GetAsync(number, cancellationToken);
             var unposted = incident.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
             var platform = PlatformFor(incident);
             var step = ReconcilePlan.Next(incident, platform.DefaultResponders, unposted.Count > 0);
@@ -112,7 +76,7 @@ public sealed partial class Reconciler(
                 return;
             }
 
-            await incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
+            await Incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
         }
     }
 
@@ -204,36 +168,6 @@ public sealed partial class Reconciler(
         ?? _platforms.FirstOrDefault(p => p.Name == options.Value.DefaultPlatform)
         ?? _platforms[0];
 
-    private async Task SweepAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        do
-        {
-            try
-            {
-                foreach (var incident in await incidents.ListAsync(stoppingToken))
-                {
-                    Enqueue(incident.Number);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended) => Enqueue(incident.Number);
-
-    private void Enqueue(int number)
-    {
-        if (_queued.TryAdd(number, 0))
-        {
-            _queue.Writer.TryWrite(number);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened channel {Channel} for INC-{IncidentNumber}")]
     private static partial void LogChannelOpened(ILogger logger, int incidentNumber, string channel);
 
@@ -242,7 +176,4 @@ public sealed partial class Reconciler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stakeholder channel {Channel} does not exist on {Platform}; not announcing")]
     private static partial void LogNoStakeholderChannel(ILogger logger, string channel, string platform);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciler sweep failed")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

@@ -11,7 +11,7 @@ namespace ChatOpsBot.Slack;
 /// </summary>
 public static partial class SlackCommandsEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, CommandHandler commands, ISlackApi slack, SlackUsers users,
+    public static async Task<IResult> HandleAsync(HttpContext http, CommandHandler commands, ISlackApi slack,
         SlackResponder responder, IncidentSettings settings, IOptions<SlackOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("ChatOpsBot.Slack.Commands");

@@ -48,6 +48,10 @@ public static class StorageExtensions
             ? sp.GetRequiredService<RedisConsoleStore>()
             : sp.GetRequiredService<SqliteConsoleStore>());
 
+        services.AddSingleton<IIncidentAppendFeed>(sp => UsesRedis(sp)
+            ? ActivatorUtilities.CreateInstance<RedisIncidentAppendFeed>(sp)
+            : new LocalIncidentAppendFeed());
+
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

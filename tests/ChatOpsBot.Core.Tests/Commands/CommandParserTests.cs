@@ -164,10 +164,10 @@ public class CommandParserTests
     }
 
     [Theory]
-    [InlineData("update", "Write the update after `update`.", "/incident update <text>")]
+    [InlineData("update", "Write the update after `update`.", "/incident update [next <duration>] <text>")]
     [InlineData("note", "Write the note after `note`.", "/incident note <text>")]
-    [InlineData("action", "Describe the action item after `action`.", "/incident action <text> [@owner]")]
-    [InlineData("action @bob", "Describe the action item after `action`.", "/incident action <text> [@owner]")]
+    [InlineData("action", "Describe the action item after `action`.", "/incident action <text> [@owner] [due <duration>]")]
+    [InlineData("action @bob", "Describe the action item after `action`.", "/incident action <text> [@owner] [due <duration>]")]
     public void TextCommandsWithoutTextAreErrors(string text, string error, string usage)
     {
         AssertError(CommandParser.Parse(text), error, usage);

@@ -264,6 +264,25 @@ public sealed class ConsoleAccessTests
         Assert.DoesNotContain(app.Services.GetServices<IChatPlatform>(), p => p is LocalChatPlatform);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    public async Task WithSlackConfiguredTheConsoleIsOffUnlessAskedFor(string? enabled, bool expectConsole)
+    {
+        using var app = new BotFactory(new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = "0123456789abcdef0123456789abcdef",
+            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:StakeholderChannel"] = "C0STAKEHOLDERS",
+            ["Console:Enabled"] = enabled,
+        });
+
+        using var api = await app.CreateClient().GetAsync("/api/console/channels");
+
+        Assert.Equal(expectConsole ? HttpStatusCode.OK : HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal(expectConsole, app.Services.GetServices<IChatPlatform>().Any(p => p is LocalChatPlatform));
+    }
+
     [Fact]
     public void ABadChannelSettingIsRefusedNamingTheKey()
     {

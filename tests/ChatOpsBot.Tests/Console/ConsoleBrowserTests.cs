@@ -10,21 +10,13 @@ namespace ChatOpsBot.Tests.Console;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task DeclaringAnIncidentInGeneralOpensItsChannelWithTheKickoffMessage()
     {
         await using var app = new BotFactory(new Dictionary<string, string?> { ["Reconciler:SweepInterval"] = "00:00:01" }, kestrel: true);
         app.StartServer();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = app.ServerAddress.ToString(),
@@ -84,12 +76,7 @@ public sealed class ConsoleBrowserTests
         await using var app = new BotFactory(new Dictionary<string, string?> { ["Api:AccessToken"] = "browser-test-token-0123456789" }, kestrel: true);
         app.StartServer();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
         page.SetDefaultTimeout(30_000);
 

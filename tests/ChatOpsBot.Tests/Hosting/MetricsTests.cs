@@ -11,7 +11,11 @@ public sealed partial class MetricsTests : IAsyncLifetime
 {
     private HostProcess _host = null!;
 
-    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Reconciler:SweepInterval"] = "00:00:01" });
+    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(new Dictionary<string, string>
+    {
+        ["Reconciler:SweepInterval"] = "00:00:01",
+        ["Reminders:StatusUpdate:Sev2"] = "00:00:01",
+    });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -24,13 +28,16 @@ public sealed partial class MetricsTests : IAsyncLifetime
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout failing");
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident frobnicate");
         await Eventually.Get(() => console.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "KickoffPosted"), "the kick-off");
-        var open = await ScrapeAsync();
+        var open = await Eventually.Get(ScrapeAsync, m => Value(m, "chatopsbot_reminders_sent_total", ("kind", "StatusUpdate")) >= 1,
+            "a status-update reminder for the SEV2 incident, due a second after declaration");
+        Assert.Equal(1, Value(open, "chatopsbot_status_updates_overdue", ("severity", "SEV2")));
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 status monitoring");
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 resolve Rolled back");
         var after = await ScrapeAsync();
 
         Assert.Equal(1, Value(open, "chatopsbot_incidents_open", ("severity", "SEV2")));
         Assert.Equal(0, Value(after, "chatopsbot_incidents_open", ("severity", "SEV2")));
+        Assert.Equal(0, Value(after, "chatopsbot_status_updates_overdue", ("severity", "SEV2")));
         Assert.Equal(1, Value(after, "chatopsbot_incidents_declared_total", ("severity", "SEV2"), ("source", "command")));
         Assert.Equal(1, Value(after, "chatopsbot_incident_time_to_acknowledge_seconds_count", ("severity", "SEV2")));
         Assert.Equal(1, Value(after, "chatopsbot_incident_time_to_mitigate_seconds_count", ("severity", "SEV2")));

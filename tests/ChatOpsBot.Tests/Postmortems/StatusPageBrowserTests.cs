@@ -7,9 +7,6 @@ namespace ChatOpsBot.Tests.Postmortems;
 [Collection(BrowserCollection.Name)]
 public sealed class StatusPageBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task TheStatusPageShowsTheOpenIncidentAndItsLastUpdateAndNeverAPrivateOne()
     {
@@ -25,12 +22,7 @@ public sealed class StatusPageBrowserTests
         await console.SayExpectingOneReplyAsync("bob", "general", "/incident INC-3 resolve Reindexed the catalogue");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
         page.SetDefaultTimeout(30_000);
         var dialogs = 0;

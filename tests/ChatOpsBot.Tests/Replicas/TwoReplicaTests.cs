@@ -18,6 +18,7 @@ public sealed class TwoReplicaTests(RedisServerFixture redis) : IAsyncLifetime
             ["Redis:ConnectionString"] = redis.ConnectionString,
             ["Redis:KeyPrefix"] = RedisServerFixture.NewKeyPrefix(),
             ["Reconciler:SweepInterval"] = "00:00:01",
+            ["Reminders:StatusUpdate:Sev1"] = "00:00:02",
         };
         var started = await Task.WhenAll(HostProcess.StartAsync(settings), HostProcess.StartAsync(settings));
         (_a, _b) = (started[0], started[1]);
@@ -73,6 +74,22 @@ public sealed class TwoReplicaTests(RedisServerFixture redis) : IAsyncLifetime
         Assert.Single(fromA, e => Type(e) == "Announced");
         Assert.Equal("resolved", (await b.IncidentAsync(1)).GetProperty("status").GetString());
         Assert.NotEmpty(settled);
+    }
+
+    [Fact]
+    public async Task A_status_update_reminder_is_posted_once_per_due_time_though_both_replicas_schedule_it()
+    {
+        var a = new ConsoleApiClient(_a.Http);
+        var b = new ConsoleApiClient(_b.Http);
+        await b.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev1 Payments down");
+
+        var events = await Eventually.Get(() => a.EventsAsync(1), e => e.Count(x => Type(x) == "ReminderSent") >= 3,
+            "three rounds of status-update reminders", TimeSpan.FromSeconds(45));
+
+        var dueTimes = events.Where(e => Type(e) == "ReminderSent").Select(e => e.GetProperty("dueAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(dueTimes.Count, dueTimes.Distinct().Count());
+        var posted = (await a.MessagesAsync("inc-1-payments-down", "alice")).Count(m => m.Text.Contains("status update", StringComparison.OrdinalIgnoreCase));
+        Assert.InRange(posted, dueTimes.Count, dueTimes.Count + 1); // the next round may land between the two reads
     }
 
     private static string Type(JsonElement e) => e.GetProperty("type").GetString()!;

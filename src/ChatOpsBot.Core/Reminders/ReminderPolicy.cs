@@ -1,0 +1,119 @@
+using ChatOpsBot.Core.Incidents;
+
+namespace ChatOpsBot.Core.Reminders;
+
+/// <summary>
+/// Which reminders an incident is owed, from its state alone (DESIGN §5: the store is the truth, Quartz only the
+/// timer). Pure: every replica computes the same due times from the same events, which is what makes the
+/// claim-once key (incident, kind, due time) name the same reminder everywhere.
+/// </summary>
+public static class ReminderPolicy
+{
+    /// <summary>The next reminder of each kind, due now (at or before <paramref name="now"/>) or later.</summary>
+    public static IReadOnlyList<DueReminder> Upcoming(Incident incident, ReminderSettings settings, DateTimeOffset now)
+    {
+        if (!incident.Exists)
+        {
+            return [];
+        }
+
+        var upcoming = new List<DueReminder>();
+        Add(upcoming, ReminderKind.StatusUpdate, StatusUpdate(incident, settings, now));
+        Add(upcoming, ReminderKind.MissingCommander, MissingCommander(incident, settings, now));
+        Add(upcoming, ReminderKind.MissingScribe, MissingScribe(incident, settings, now));
+        Add(upcoming, ReminderKind.PostmortemDue, Postmortem(incident, settings, now));
+        foreach (var item in incident.ActionItems)
+        {
+            // There is no "done" for action items yet, so each one with a due date is nudged once, even after close:
+            // follow-ups outlive the incident.
+            if (item.DueAt is { } dueAt)
+            {
+                Add(upcoming, ReminderKind.ActionItemDue, Next(dueAt, null, LastSent(incident, ReminderKind.ActionItemDue, item.Number), now), item.Number);
+            }
+        }
+
+        return upcoming;
+    }
+
+    /// <summary>The reminders to send now. A window missed while no host ran yields one each, never a burst.</summary>
+    public static IReadOnlyList<DueReminder> DueNow(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
+        Upcoming(incident, settings, now).Where(r => r.DueAt <= now).ToList();
+
+    /// <summary>When the incident next needs attention; null when it is owed no reminder at all.</summary>
+    public static DateTimeOffset? NextWakeUp(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
+        Upcoming(incident, settings, now).Select(r => (DateTimeOffset?)r.DueAt).Min();
+
+    /// <summary>Whether <paramref name="reminder"/> is still owed: not sent meanwhile, and still what the policy asks for.</summary>
+    public static bool IsStillDue(Incident incident, DueReminder reminder, ReminderSettings settings, DateTimeOffset now) =>
+        DueNow(incident, settings, now).Contains(reminder);
+
+    /// <summary>When the next stakeholder update is owed, whatever reminders went out meanwhile; null when none is.</summary>
+    public static DateTimeOffset? StatusUpdateDueAt(Incident incident, ReminderSettings settings)
+    {
+        // "update next 10m" wins for the round it starts; the severity's cadence applies after that.
+        var first = incident.NextUpdateIn ?? settings.StatusUpdateInterval(incident.Severity);
+        return incident.Status.IsOpen() && first is { } wait ? (incident.LastStatusUpdateAt ?? incident.DeclaredAt) + wait : null;
+    }
+
+    private static DateTimeOffset? StatusUpdate(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
+        StatusUpdateDueAt(incident, settings) is { } due
+            ? Next(due, settings.StatusUpdateInterval(incident.Severity), LastSent(incident, ReminderKind.StatusUpdate), now)
+            : null;
+
+    private static DateTimeOffset? MissingCommander(Incident incident, ReminderSettings settings, DateTimeOffset now)
+    {
+        if (settings.MissingCommanderAfter is not { } after || !incident.Status.IsOpen() || HasCommander(incident))
+        {
+            return null;
+        }
+
+        // The gap starts when the role was last handed to nobody real (e.g. an alert declared it), else at declaration.
+        var since = incident.RoleHistory.LastOrDefault(a => a.Role == Roles.Commander)?.AssignedAt ?? incident.DeclaredAt;
+        return Next(since + after, null, LastSent(incident, ReminderKind.MissingCommander), now);
+    }
+
+    private static DateTimeOffset? MissingScribe(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
+        settings.MissingScribeAfter is { } after && incident.Status.IsOpen() && incident.Severity <= Severity.Sev2 && incident.Scribe is null
+            ? Next(incident.DeclaredAt + after, null, LastSent(incident, ReminderKind.MissingScribe), now)
+            : null;
+
+    private static DateTimeOffset? Postmortem(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
+        incident.Status == IncidentStatus.Resolved && incident.ResolvedAt is { } resolvedAt && settings.PostmortemDue(incident.Severity) is { } after
+            ? Next(BusinessDays.Add(resolvedAt, after), settings.PostmortemRepeatEvery, LastSent(incident, ReminderKind.PostmortemDue), now)
+            : null;
+
+    /// <summary>
+    /// The due times are first, first + every, first + 2·every...; the one owed is the latest that has passed, unless
+    /// it was already sent, in which case it is the next one. So a host that was down for an hour sends one
+    /// catch-up reminder (for the latest window) and then keeps the rhythm, instead of one per missed window.
+    /// </summary>
+    internal static DateTimeOffset? Next(DateTimeOffset first, TimeSpan? every, DateTimeOffset? lastSent, DateTimeOffset now)
+    {
+        if (every is not { Ticks: > 0 } step)
+        {
+            return lastSent >= first ? null : first;
+        }
+
+        if (now < first)
+        {
+            // Only another replica's clock running ahead can have sent it already.
+            return lastSent >= first ? lastSent.Value + step : first;
+        }
+
+        var latest = first + TimeSpan.FromTicks((now - first).Ticks / step.Ticks * step.Ticks);
+        return lastSent is null || lastSent < latest ? latest : latest + step;
+    }
+
+    private static bool HasCommander(Incident incident) => incident.Commander is { } c && c.Id != Actor.Bot.Id;
+
+    private static DateTimeOffset? LastSent(Incident incident, ReminderKind kind, int? actionItemNumber = null) =>
+        incident.RemindersSent.TryGetValue(DueReminder.KeyOf(kind, actionItemNumber), out var at) ? at : null;
+
+    private static void Add(List<DueReminder> upcoming, ReminderKind kind, DateTimeOffset? dueAt, int? actionItemNumber = null)
+    {
+        if (dueAt is { } at)
+        {
+            upcoming.Add(new DueReminder(kind, at, actionItemNumber));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Core.Reminders;
+using ChatOpsBot.Storage;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ChatOpsBot.Scheduling;
+
+/// <summary>
+/// Keeps one Quartz trigger per incident at the time it next needs a reminder (DESIGN §5). The store is the truth and
+/// Quartz only the timer, so the trigger is recomputed from the incident's state whenever anything could move it:
+/// after each local append, after another replica's append (pub/sub), at start-up and on a periodic sweep.
+/// The in-memory job store is enough: nothing in it is needed after a restart that the timeline cannot rebuild.
+/// </summary>
+public sealed partial class ReminderPlanner(
+    IncidentService incidents,
+    ISchedulerFactory schedulers,
+    IIncidentAppendFeed feed,
+    IEnumerable<IChatPlatform> platforms,
+    ReminderSettings settings,
+    IOptions<ReminderOptions> options,
+    TimeProvider clock,
+    ILogger<ReminderPlanner> logger) : IncidentWorker(incidents, clock, logger)
+{
+    internal const string JobGroup = "reminders";
+    internal const string IncidentNumberKey = "incident";
+
+    // After losing a claim, give the winner time to record its reminder instead of re-firing at once in a loop.
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _notBefore = new();
+    private readonly HashSet<string> _platforms = [.. platforms.Select(p => p.Name)];
+
+    protected override TimeSpan SweepInterval => options.Value.Sweep;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await feed.SubscribeAsync(Enqueue, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Start anyway: the sweep still plans every incident, only later.
+            LogFeedFailed(logger, ex);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Something due could not be sent here (another replica holds it, or chat failed): look again a little later.</summary>
+    public void RetryLater(int number)
+    {
+        _notBefore[number] = Clock.GetUtcNow() + RetryDelay;
+        Enqueue(number);
+    }
+
+    protected override async Task ProcessAsync(int number, CancellationToken cancellationToken)
+    {
+        var incident = await Incidents.GetAsync(number, cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var jobKey = new JobKey(incident.Key, JobGroup);
+        var now = Clock.GetUtcNow();
+
+        // No channel yet, or one on a platform this host does not run: nowhere to post, and firing anyway would only
+        // fire again at once. Opening the channel is an event, which plans again.
+        var next = incident.Exists && incident.Channel is { } channel && _platforms.Contains(channel.Platform)
+            ? ReminderPolicy.NextWakeUp(incident, settings, now)
+            : null;
+        if (next is not { } due)
+        {
+            _notBefore.TryRemove(number, out _);
+            await scheduler.DeleteJob(jobKey, cancellationToken);
+            return;
+        }
+
+        if (_notBefore.TryGetValue(number, out var notBefore))
+        {
+            if (notBefore > due)
+            {
+                due = notBefore;
+            }
+            else
+            {
+                _notBefore.TryRemove(number, out _);
+            }
+        }
+
+        var triggerKey = new TriggerKey(incident.Key, JobGroup);
+        var existing = await scheduler.GetTrigger(triggerKey, cancellationToken);
+        if (existing?.StartTimeUtc == due && existing.NextFireTimeUtc is not null)
+        {
+            return; // already set for that time; most events do not move it
+        }
+
+        var job = JobBuilder.Create<ReminderJob>().WithIdentity(jobKey).UsingJobData(IncidentNumberKey, number).Build();
+        var trigger = TriggerBuilder.Create(Clock).WithIdentity(triggerKey).StartAt(due).Build();
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        LogPlanned(logger, number, due);
+    }
+
+    protected override void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended)
+    {
+        base.OnChanged(incident, appended);
+        _ = PublishAsync(incident.Number);
+    }
+
+    private async Task PublishAsync(int number)
+    {
+        try
+        {
+            await feed.PublishAsync(number, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Never let a pub/sub hiccup reach the command that appended; the sweep covers the lost message.
+            LogPublishFailed(logger, ex, number);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Next reminder check for INC-{IncidentNumber} at {DueAt}")]
+    private static partial void LogPlanned(ILogger logger, int incidentNumber, DateTimeOffset dueAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell other replicas about INC-{IncidentNumber}; they catch up at the next sweep")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, int incidentNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not subscribed to other replicas' appends; reminders are re-planned by the sweep only")]
+    private static partial void LogFeedFailed(ILogger logger, Exception exception);
+}

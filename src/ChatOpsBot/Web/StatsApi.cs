@@ -1,0 +1,26 @@
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Statistics;
+using ChatOpsBot.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChatOpsBot.Web;
+
+public static class StatsApi
+{
+    /// <summary>GET /api/stats?days=30: the same numbers as <c>/incident stats</c>, for dashboards.</summary>
+    public static WebApplication MapStatsApi(this WebApplication app)
+    {
+        app.MapGet("/api/stats", async Task<Results<Ok<StatisticsReport>, ProblemHttpResult>> (
+            IncidentService incidents, TimeProvider clock, CancellationToken cancellationToken, int? days) =>
+        {
+            var window = days ?? 30;
+            if (window is < 1 or > IncidentStatistics.MaxDays)
+            {
+                return TypedResults.Problem($"days must be between 1 and {IncidentStatistics.MaxDays}.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return TypedResults.Ok(await IncidentStatistics.ComputeAsync(incidents, clock.GetUtcNow(), window, cancellationToken));
+        }).RequireAccessToken();
+        return app;
+    }
+}
