@@ -172,7 +172,7 @@ internal sealed class HttpScenarios(string hostAssembly, string redisConnection,
         var declareP50 = LoadResult.Pool(results[(cases[2].Name, 1)]).P50;
         md.Line();
         md.Line($"Notes into one incident, p50 at 1 client by round: {string.Join(", ", noteRounds)} (the incident's timeline grows by "
-            + $"{Fmt.Int(cases[1].PerClient1 + cases[1].PerClient32)} notes a round), against {Fmt.Ms(declareP50)} for a declare, which also appends to Redis. "
+            + $"{Fmt.Int(cases[1].PerClient1)} notes a round at 1 client, after 300 warm-up notes), against {Fmt.Ms(declareP50)} for a declare, which also appends to Redis. "
             + "Where the note cost rises round by round while a declare stays flat, the cost follows the timeline's length. The likely cause "
             + "(read from the code, not profiled here): every append wakes the reconciler, whose pass reads every event after the last one it posted "
             + "a channel message for (`Reconciler.UnpostedEventMessagesAsync` reads from `MessagesPostedThrough`, which notes never advance, because notes "
