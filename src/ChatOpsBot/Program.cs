@@ -44,6 +44,7 @@ try
     app.MapConsole();
     app.MapSlack();
     app.MapWebhooks();
+    app.MapBenchFloor();
 
     await app.RunAsync();
     return 0;

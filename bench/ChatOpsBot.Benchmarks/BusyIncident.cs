@@ -1,45 +1,6 @@
-using BenchmarkDotNet.Attributes;
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Core.Postmortems;
-using ChatOpsBot.Core.Timeline;
 
 namespace ChatOpsBot.Benchmarks;
-
-/// <summary>
-/// Compiling the postmortem of a busy incident (10,000 events) against exporting its timeline as JSON, the
-/// cheapest full pass over the same events. The issue asks for "well under a second"; the ratio keeps the
-/// compiler honest as it grows (it should stay a small multiple of serialising the events once).
-/// </summary>
-[MemoryDiagnoser]
-public class PostmortemBenchmarks
-{
-    private IReadOnlyList<IncidentEvent> _events = [];
-    private Incident _incident = Incident.None;
-    private PostmortemCompiler _compiler = null!;
-
-    [Params(10_000)]
-    public int Events { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _events = BusyIncident.Events(Events);
-        _incident = Incident.Fold(_events);
-        _compiler = new PostmortemCompiler(new TimelineSettings(TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki")), BlamelessReview.Default);
-    }
-
-    [Benchmark(Baseline = true)]
-    public string ExportJson() => JsonTimelineExporter.Export(_incident, _events);
-
-    [Benchmark]
-    public string CompilePostmortem() => _compiler.Compile(_events).Markdown;
-
-    [Benchmark]
-    public string ExportCsv() => CsvTimelineExporter.Export(_events);
-
-    [Benchmark]
-    public string ExportMarkdown() => MarkdownTimelineExporter.Export(_incident, _events, TimelineSettings.Utc);
-}
 
 /// <summary>A long SEV1: mostly notes and updates, with handoffs, status and severity changes, action items and bookkeeping.</summary>
 internal static class BusyIncident
