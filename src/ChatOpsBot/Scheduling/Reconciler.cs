@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Hosting;
@@ -27,6 +28,7 @@ public sealed partial class Reconciler(
     private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
 
     private readonly IReadOnlyList<IChatPlatform> _platforms = [.. platforms];
+    private readonly ConcurrentDictionary<int, long> _checkedThrough = new();
 
     protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
@@ -166,13 +168,22 @@ public sealed partial class Reconciler(
 
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
     {
-        if (incident.MessagesPostedThrough >= incident.Version)
+        // Most events (notes, captured messages, reminders) earn no channel message, so MessagesPostedThrough can lag
+        // far behind. Remember how far this replica has looked, or every note would re-read all the notes before it.
+        var from = Math.Max(incident.MessagesPostedThrough, _checkedThrough.GetValueOrDefault(incident.Number));
+        if (from >= incident.Version)
         {
             return [];
         }
 
-        var newer = await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken);
-        return newer.Where(e => IncidentMessages.ForEvent(e) is not null).ToList();
+        var newer = await store.ReadAsync(incident.Number, from, cancellationToken);
+        var unposted = newer.Where(e => IncidentMessages.ForEvent(e) is not null).ToList();
+        if (unposted.Count == 0 && newer.Count > 0)
+        {
+            _checkedThrough[incident.Number] = newer[^1].Version;
+        }
+
+        return unposted;
     }
 
     private IChatPlatform PlatformFor(Incident incident) =>
