@@ -25,11 +25,12 @@ public static class Logging
                 .Enrich.FromLogContext();
             if (development)
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
             }
             else
             {
-                logger.WriteTo.Console(new CompactJsonFormatter());
+                // A background writer: under an alert storm, requests must not queue behind the console.
+                logger.WriteTo.Async(a => a.Console(new CompactJsonFormatter()));
             }
         }, preserveStaticLogger: true);
         return builder;
