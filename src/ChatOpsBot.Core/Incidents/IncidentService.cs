@@ -53,13 +53,24 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                var incident = await RefreshAsync(number, cancellationToken);
+                // First try on the cached state without reading: when this replica is the only writer (the usual
+                // case) that saves a round trip, and if it is stale the version check refuses the append and the
+                // next attempt reads. Only a successful append is trusted to a cached state; a refusal or a no-op
+                // is decided again on the store's latest state before anyone is told.
+                Incident? cached = null;
+                var fromCache = attempt == 0 && _states.TryGetValue(number, out cached);
+                var incident = fromCache ? cached! : await RefreshAsync(number, cancellationToken);
                 if (!incident.Exists)
                 {
                     return CommandResult.Refused($"There is no {Incident.FormatKey(number)}.");
                 }
 
                 var decision = verb(incident);
+                if ((decision.IsRefused || decision.Events.Count == 0) && fromCache)
+                {
+                    continue;
+                }
+
                 if (decision.IsRefused)
                 {
                     return CommandResult.Refused(decision.Refusal!, incident);
