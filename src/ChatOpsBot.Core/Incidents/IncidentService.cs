@@ -7,13 +7,9 @@ namespace ChatOpsBot.Core.Incidents;
 /// Each incident's folded state is cached with its version, and only newer events are read, so a command's
 /// cost does not grow with the length of the timeline. The store's version check keeps replicas honest.
 /// </summary>
-public sealed class IncidentService(IIncidentStore store, TimeProvider clock, IncidentSettings settings)
+public sealed partial class IncidentService(IIncidentStore store, TimeProvider clock, IncidentSettings settings)
 {
-    // Another replica may win the race each time; past this many lost races something is badly wrong.
-    private const int MaxAttempts = 64;
-
     private readonly ConcurrentDictionary<int, Incident> _states = new();
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<ConversationRef, int> _channels = new();
     private readonly ConcurrentDictionary<string, int> _alertGroups = new(StringComparer.Ordinal);
 
@@ -42,58 +38,6 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider clock, In
         }
 
         return Publish(Incident.Fold(result.Appended), result.Appended);
-    }
-
-    /// <summary>Applies a domain verb to the incident's latest state, retrying when another writer got there first.</summary>
-    public async Task<CommandResult> ExecuteAsync(int number, Func<Incident, Decision> verb, EventContext context, CancellationToken cancellationToken)
-    {
-        var gate = _locks.GetOrAdd(number, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            for (var attempt = 0; attempt < MaxAttempts; attempt++)
-            {
-                // First try on the cached state without reading: when this replica is the only writer (the usual
-                // case) that saves a round trip, and if it is stale the version check refuses the append and the
-                // next attempt reads. Only a successful append is trusted to a cached state; a refusal or a no-op
-                // is decided again on the store's latest state before anyone is told.
-                Incident? cached = null;
-                var fromCache = attempt == 0 && _states.TryGetValue(number, out cached);
-                var incident = fromCache ? cached! : await RefreshAsync(number, cancellationToken);
-                if (!incident.Exists)
-                {
-                    return CommandResult.Refused($"There is no {Incident.FormatKey(number)}.");
-                }
-
-                var decision = verb(incident);
-                if ((decision.IsRefused || decision.Events.Count == 0) && fromCache)
-                {
-                    continue;
-                }
-
-                if (decision.IsRefused)
-                {
-                    return CommandResult.Refused(decision.Refusal!, incident);
-                }
-
-                if (decision.Events.Count == 0)
-                {
-                    return new CommandResult(incident, [], null, decision.NoChangeReason);
-                }
-
-                var result = await store.AppendAsync(number, incident.Version, Stamp(decision.Events, number, context), cancellationToken);
-                if (result.Succeeded)
-                {
-                    return Publish(result.Appended.Aggregate(incident, (s, e) => s.Apply(e)), result.Appended);
-                }
-            }
-
-            throw new InvalidOperationException($"Gave up on {Incident.FormatKey(number)} after {MaxAttempts} concurrent-write conflicts.");
-        }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     /// <summary>The incident's current state, caught up with the store. <see cref="Incident.None"/> when there is none.</summary>

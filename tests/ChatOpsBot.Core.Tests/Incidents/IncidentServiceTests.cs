@@ -20,6 +20,37 @@ public class IncidentServiceTests
     private static CancellationToken Ct => CancellationToken.None;
 
     [Fact]
+    public async Task CommandsThatArriveWhileAnAppendIsInFlightAreCommittedTogetherAndEachGetsItsOwnResult()
+    {
+        var number = (await DeclareAsync()).Incident.Number;
+        var appendsBefore = _store.Appends;
+        _store.BeforeNextAppend(() => Task.Delay(200)); // a slow store: the other commands queue up behind the first
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
+            Task.Run(() => _service.ExecuteAsync(number, inc => inc.AddNote($"note {i}"), new EventContext(_alice, EventSource.Command), Ct))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"note {i}").Order(), results.Select(r => ((NoteAdded)Assert.Single(r.Appended)).Text).Order());
+        Assert.Equal(20, _store.Timeline(number).OfType<NoteAdded>().Count());
+        Assert.Equal(_store.Timeline(number).Select(e => e.Version), Enumerable.Range(1, _store.Timeline(number).Count).Select(v => (long)v));
+        Assert.InRange(_store.Appends - appendsBefore, 2, 5); // not one append per command
+    }
+
+    [Fact]
+    public async Task OfTenConcurrentResolvesExactlyOneSucceedsAndTheOthersAreToldItIsAlreadyResolved()
+    {
+        var number = (await DeclareAsync()).Incident.Number;
+        _store.BeforeNextAppend(() => Task.Delay(100));
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 10).Select(_ =>
+            Task.Run(() => _service.ExecuteAsync(number, inc => inc.Resolve("fixed"), new EventContext(_alice, EventSource.Command), Ct))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains("already resolved", r.Refusal, StringComparison.Ordinal));
+        Assert.Single(_store.Timeline(number).OfType<Resolved>());
+    }
+
+    [Fact]
     public async Task DeclaringNumbersIncidentsInOrder()
     {
         var first = await DeclareAsync();

@@ -14,10 +14,14 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private int _lastNumber;
     private long _eventsRead;
     private int _conflicts;
+    private int _appends;
     private Func<Task>? _beforeNextAppend;
 
     /// <summary>How many events <see cref="ReadAsync"/> has returned in total.</summary>
     public long EventsRead => Interlocked.Read(ref _eventsRead);
+
+    /// <summary>How many appends succeeded.</summary>
+    public int Appends => Volatile.Read(ref _appends);
 
     /// <summary>How many appends were refused because the expected version was stale.</summary>
     public int Conflicts => Volatile.Read(ref _conflicts);
@@ -69,6 +73,7 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
             var recordedAt = clock.GetUtcNow();
             var appended = events.Select((e, i) => e with { Version = expectedVersion + i + 1, RecordedAt = recordedAt }).ToArray();
             timeline.AddRange(appended);
+            _appends++;
             return new AppendResult(true, timeline.Count, appended);
         }
     }
