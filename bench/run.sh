@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue #8 and writes bench/results.md. Installs redis-server with apt-get when missing,
 # builds Release, starts a throwaway redis-server on a free loopback port (persistence off), and runs:
-#   5 start-up and 1 slash-command acknowledgement and 4 memory (the host as its own process, Slack on, its Web API
+#   5 start-up, 1 slash-command acknowledgement, 6 alert storm and 4 memory (the host as its own process, Slack on, its Web API
 #   answered by a stub inside the driver: no traffic leaves 127.0.0.1), 2 timeline append, 3 fold/compile/exports.
 # Every figure is reported against a baseline measured in the same run, because this machine is shared and noisy.
 # Knobs: BENCH_MEMORY_INCIDENTS (10000), BENCH_MEMORY_EVENTS (50).
@@ -55,7 +55,7 @@ redis-cli -p "$port" ping >/dev/null
 redis="127.0.0.1:$port"
 
 status=0
-echo "== Scenarios 5, 1, 4: start-up, slash-command acknowledgement, memory"
+echo "== Scenarios 5, 1, 6, 4: start-up, slash-command acknowledgement, alert storm, memory"
 "${bench[@]}" http "$host_dll" "$redis" "$fragments" "$logs" || status=1
 echo "== Scenario 2: timeline append"
 "${bench[@]}" append "$redis" "$fragments/2-append.md" || status=1
@@ -82,7 +82,7 @@ os=$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null || uname -s)
   echo "| .NET | SDK $(dotnet --version), runtime $(dotnet --list-runtimes | sed -n 's/^Microsoft.NETCore.App \([^ ]*\).*/\1/p' | tail -n 1) |"
   echo "| Redis | $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') (local, persistence off) |"
   echo
-  for f in 1-slash-commands 2-append 3-fold-compile 4-memory 5-startup; do
+  for f in 1-slash-commands 2-append 3-fold-compile 4-memory 5-startup 6-alert-storm; do
     if [ -f "$fragments/$f.md" ]; then
       cat "$fragments/$f.md"
     else

@@ -5,7 +5,7 @@ using ChatOpsBot.Benchmarks.Http;
 // The modes bench/run.sh calls, one per scenario group; each writes Markdown that run.sh joins into bench/results.md.
 //   micro <out.md>                                  scenario 3 (BenchmarkDotNet, in process)
 //   append <redis> <out.md>                         scenario 2 (timed loops against a running redis-server)
-//   http <ChatOpsBot.dll> <redis> <out-dir> <log-dir>   scenarios 5, 1 and 4 (the host as a process, a local Slack stub)
+//   http <ChatOpsBot.dll> <redis> <out-dir> <log-dir>   scenarios 5, 1, 6 and 4 (the host as a process, a local Slack stub)
 //   floor-host --urls <url>                         the bare minimal-API host the start-up and memory scenarios compare with
 //   bdn [BenchmarkDotNet arguments]                 BenchmarkDotNet's own switcher, for running a benchmark by hand
 return args switch

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace ChatOpsBot.Benchmarks.Http;
 
 /// <summary>
-/// Scenarios 5 (start-up), 1 (slash-command acknowledgement) and 4 (memory) against the host started as its own
+/// Scenarios 5 (start-up), 1 (slash-command acknowledgement), 6 (alert storm) and 4 (memory) against the host started as its own
 /// process in Release, on Redis, with Slack on and its Web API answered by <see cref="SlackStub"/>. Each writes a
 /// Markdown fragment into the output folder.
 /// </summary>
@@ -24,8 +24,9 @@ internal sealed class HttpScenarios(string hostAssembly, string redisConnection,
         await using var stub = _stub = await SlackStub.StartAsync();
         await StartupAsync();
         var slashOk = await SlashCommandsAsync();
+        var stormOk = await AlertStormAsync();
         var memoryOk = await MemoryAsync();
-        return slashOk && memoryOk ? 0 : 1;
+        return slashOk && stormOk && memoryOk ? 0 : 1;
     }
 
     /// <summary>Scenario 5: process start to the first /readyz 200, the bot against a bare minimal-API host; and both idle RSS.</summary>
@@ -181,6 +182,14 @@ internal sealed class HttpScenarios(string hostAssembly, string redisConnection,
         return ok;
     }
 
+    /// <summary>Scenario 6: the alert storm, on a fresh host of its own.</summary>
+    private async Task<bool> AlertStormAsync()
+    {
+        await using var host = await HostProcess.StartAsync(hostAssembly, [], BotSettings(), logDirectory);
+        using var http = Client(host);
+        return await AlertStormScenario.RunAsync(http, Path.Combine(outputDirectory, "6-alert-storm.md"));
+    }
+
     /// <summary>Scenario 4: RSS of the idle bot, and after N incidents of E commands each through the Slack endpoint.</summary>
     private async Task<bool> MemoryAsync()
     {
@@ -249,6 +258,7 @@ internal sealed class HttpScenarios(string hostAssembly, string redisConnection,
         ["Slack:StakeholderChannel"] = "C0STAKE",
         ["Slack:ApiBaseUrl"] = _stub.ApiBaseUrl.ToString(),
         ["Bench:FloorEndpoint"] = "true",
+        ["Webhooks:Alertmanager:BearerToken"] = AlertStormScenario.BearerToken,
     };
 
     private static Dictionary<string, string> FloorHostSettings() => new() { ["DOTNET_gcServer"] = "1" };

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace ChatOpsBot.Benchmarks.Http;
+
+/// <summary>
+/// Scenario 6 (issue #6): an alert storm. 1,000 Alertmanager webhook posts across 50 groups at 32 clients, each group's
+/// notifications growing from one to three alerts as a real group's do, against GET /healthz at the same
+/// concurrency. Pass: exactly one incident per group and no 5xx.
+/// </summary>
+internal static class AlertStormScenario
+{
+    public const string BearerToken = "bench-alertmanager-token-0123456789";
+
+    private const int Posts = 1000;
+    private const int Groups = 50;
+    private const int Clients = 32;
+
+    public static async Task<bool> RunAsync(HttpClient http, string output)
+    {
+        http.DefaultRequestHeaders.Authorization = null;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var startsAt = TimeProvider.System.GetUtcNow().AddMinutes(-5);
+        var before = await IncidentCountAsync(http);
+        await HttpLoad.RunAsync(http, 50, Clients, _ => new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+        var baseline = await HttpLoad.RunAsync(http, Posts, Clients, _ => new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+        var storm = await HttpLoad.RunAsync(http, Posts, Clients, i => Notification(run, i % Groups, 1 + (i / Groups % 3), startsAt));
+        var created = await IncidentCountAsync(http) - before;
+        var ok = created == Groups && storm.Failures == 0;
+        System.Console.WriteLine($"alert storm: {created} incidents from {Groups} groups, non-200 {storm.Failures}");
+
+        var md = new Markdown();
+        md.Line("## 6. Alert storm");
+        md.Line();
+        md.Line($"{Fmt.Int(Posts)} `POST /webhooks/alertmanager` notifications (bearer token) across {Groups} alert groups, {Clients} clients, "
+            + "each group re-sent with one, two, then three firing alerts (`severity=critical`: declared at once). Baseline: `GET /healthz` at the same concurrency.");
+        md.Line();
+        md.Row(["Endpoint", "Requests", "p50", "p99", "Max", "Req/s", "p50 ratio", "p99 ratio", "Non-200"]);
+        md.Row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]);
+        md.Row(["GET /healthz (baseline)", Fmt.Int(baseline.Count), Fmt.Ms(baseline.P50), Fmt.Ms(baseline.P99), Fmt.Ms(baseline.Max), Fmt.PerSecond(baseline.Throughput), "1.00×", "1.00×", baseline.Failures.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        md.Row(["POST /webhooks/alertmanager", Fmt.Int(storm.Count), Fmt.Ms(storm.P50), Fmt.Ms(storm.P99), Fmt.Ms(storm.Max), Fmt.PerSecond(storm.Throughput),
+            Fmt.Ratio(storm.P50 / baseline.P50), Fmt.Ratio(storm.P99 / baseline.P99), storm.Failures.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        md.Line();
+        md.Line($"Incidents created: {created} for {Groups} groups: **{(ok ? "exactly one per group, no errors" : "WRONG")}**.");
+        await File.WriteAllTextAsync(output, md.ToString());
+        return ok;
+    }
+
+    private static HttpRequestMessage Notification(string run, int group, int alertCount, DateTimeOffset startsAt)
+    {
+        var name = $"Storm{run}-{group}";
+        var body = new
+        {
+            version = "4",
+            groupKey = $"{{}}:{{alertname=\"{name}\"}}",
+            status = "firing",
+            receiver = "chatopsbot",
+            groupLabels = new { alertname = name },
+            commonLabels = new { alertname = name, severity = "critical" },
+            commonAnnotations = new { summary = $"Storm {run} group {group}" },
+            externalURL = "http://alertmanager:9093",
+            truncatedAlerts = 0,
+            alerts = Enumerable.Range(0, alertCount).Select(a => new
+            {
+                status = "firing",
+                labels = new Dictionary<string, string> { ["alertname"] = name, ["instance"] = $"web-{a}", ["severity"] = "critical" },
+                annotations = new Dictionary<string, string> { ["summary"] = $"Storm {run} group {group}" },
+                startsAt,
+                endsAt = "0001-01-01T00:00:00Z",
+                generatorURL = "http://prometheus.example.com/graph",
+                fingerprint = $"{run}{group:x4}{a:x4}",
+            }),
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/alertmanager") { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BearerToken);
+        return request;
+    }
+
+    private static async Task<int> IncidentCountAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/incidents?status=all")).GetArrayLength();
+}
