@@ -11,7 +11,7 @@ public sealed record QueuedSlackEvent(string EventId, SlackEvent Event, string? 
 /// deletions of captured messages, people joining. A transient Slack failure is retried a few times; the
 /// domain verbs make a second try harmless. Events from the bot itself are ignored, so its posts cannot loop.
 /// </summary>
-public sealed partial class SlackEventWorker(SlackTimelineCapture capture, IOptions<SlackOptions> options, ILogger<SlackEventWorker> logger)
+public sealed partial class SlackEventWorker(SlackTimelineCapture capture, IIncidentStore store, IOptions<SlackOptions> options, ILogger<SlackEventWorker> logger)
     : BackgroundService
 {
     private const int MaxAttempts = 3;
@@ -38,7 +38,9 @@ public sealed partial class SlackEventWorker(SlackTimelineCapture capture, IOpti
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Give the event id back, so Slack's own retry of this delivery is handled rather than dropped.
                     LogFailed(logger, ex, queued.EventId, queued.Event.Type ?? "?");
+                    await store.ReleaseClaimAsync(SlackEventsEndpoint.ClaimKey(queued.EventId), CancellationToken.None);
                     break;
                 }
             }

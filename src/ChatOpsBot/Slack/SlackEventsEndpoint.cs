@@ -9,8 +9,12 @@ namespace ChatOpsBot.Slack;
 /// </summary>
 public static partial class SlackEventsEndpoint
 {
-    // Slack retries for about five minutes; an hour is ample and keeps the claim table small.
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromHours(1);
+    // Long enough to cover Slack's immediate and one-minute retries while the first delivery is handled; short
+    // enough that its five-minute retry is handled if this process died first. A late duplicate is harmless: the
+    // domain verbs capture a message once, and follow an edit or a join once.
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
+    public static string ClaimKey(string eventId) => $"slack:event:{eventId}";
 
     public static async Task<IResult> HandleAsync(HttpContext http, IIncidentStore store, SlackEventWorker worker, ILoggerFactory loggers)
     {
@@ -31,7 +35,7 @@ public static partial class SlackEventsEndpoint
                 return Results.Text(challenge, "text/plain");
 
             case { Type: "event_callback", EventId: { Length: > 0 } eventId, Event: { Type: not null } e }:
-                if (!await store.TryClaimAsync($"slack:event:{eventId}", ClaimFor, http.RequestAborted))
+                if (!await store.TryClaimAsync(ClaimKey(eventId), ClaimFor, http.RequestAborted))
                 {
                     LogDuplicate(logger, eventId);
                     return Results.Ok();

@@ -70,6 +70,25 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_that_could_not_be_handled_is_handled_when_Slack_delivers_it_again()
+    {
+        await _bot.DeclareAndWaitAsync();
+        _bot.Slack.Answer("conversations.history", """{"ok":false,"error":"internal_error"}""");
+
+        await _bot.EventAsync("Ev9", Reaction("pushpin"));
+        await Eventually.Get(() => Task.FromResult(_bot.Slack.Entries("conversations.history").Count), n => n >= 3, "the worker's three tries");
+        await SettleAsync();
+        Assert.Empty((await _bot.TimelineAsync()).OfType<MessageCaptured>());
+
+        _bot.Slack.Answer("conversations.history", $$"""
+            {"ok":true,"messages":[{"type":"message","user":"U0ALICE","text":"Failover done","ts":"{{Ts}}"}]}
+            """, priority: 0);
+        await _bot.EventAsync("Ev9", Reaction("pushpin")); // Slack's retry of the same delivery
+
+        Assert.Equal("Failover done", (await CapturedAsync(1)).Text);
+    }
+
+    [Fact]
     public async Task Edits_and_deletions_of_a_captured_message_follow_on_the_timeline_and_keep_its_history()
     {
         await _bot.DeclareAndWaitAsync();
