@@ -13,6 +13,8 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
     private readonly ConcurrentDictionary<ConversationRef, int> _channels = new();
     private readonly ConcurrentDictionary<string, int> _alertGroups = new(StringComparer.Ordinal);
 
+    private const int ListParallelism = 16;
+
     public IncidentSettings Settings => settings;
 
     /// <summary>The incidents this instance has seen, as last read: cheap, possibly a sweep behind other replicas.</summary>
@@ -46,17 +48,13 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
     public async Task<IReadOnlyList<Incident>> ListAsync(CancellationToken cancellationToken)
     {
         var numbers = await store.ListIncidentNumbersAsync(cancellationToken);
-        var incidents = new List<Incident>(numbers.Count);
-        foreach (var number in numbers)
-        {
-            var incident = await RefreshAsync(number, cancellationToken);
-            if (incident.Exists)
-            {
-                incidents.Add(incident);
-            }
-        }
-
-        return incidents;
+        var incidents = new Incident[numbers.Count];
+        // Each refresh is a round trip that is almost always empty; several in flight at once keep a catch-up over
+        // thousands of incidents from costing thousands of sequential round trips.
+        await Parallel.ForEachAsync(Enumerable.Range(0, numbers.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ListParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => incidents[i] = await RefreshAsync(numbers[i], ct));
+        return [.. incidents.Where(i => i.Exists)];
     }
 
     /// <summary>The incident whose channel this is, so commands typed there need not name it.</summary>
