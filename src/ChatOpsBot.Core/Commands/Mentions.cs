@@ -18,7 +18,8 @@ public static partial class Mentions
         var plain = PlainMention().Match(token);
         if (plain.Success)
         {
-            user = new Actor(plain.Groups["name"].Value);
+            // Plain names are case-insensitive (the console lowercases the name a person picks): @Alice is alice.
+            user = new Actor(plain.Groups["name"].Value.ToLowerInvariant());
             return true;
         }
 

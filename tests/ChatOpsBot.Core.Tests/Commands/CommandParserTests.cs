@@ -68,6 +68,7 @@ public class CommandParserTests
     [InlineData("commander <@U123>", "U123", null)]
     [InlineData("ic <@U123|alice>", "U123", "alice")]
     [InlineData("/incident commander @alice", "alice", null)]
+    [InlineData("/incident commander @Alice", "alice", null)]
     public void CommanderAcceptsEveryMentionForm(string text, string id, string? name)
     {
         var command = Parse<AssignRoleCommand>(text);
