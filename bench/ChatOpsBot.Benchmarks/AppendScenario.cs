@@ -114,7 +114,7 @@ internal static class AppendScenario
 
             md.Line();
             md.Line($"Target: Redis append within 2× of raw XADD — worst case measured {Fmt.Ratio(worstRedis)}: **{(worstRedis <= 2 ? "met" : "missed")}**. "
-                + "The store's append is one Lua script (XLEN, XREVRANGE of the last entry, XADD, and ZADD on a new incident) plus serialising the event; "
+                + "The store's append is one Lua script (XLEN, XADD — XREVRANGE of the last entry only when this clock is not ahead of it — and ZADD on a new incident) plus serialising the event; "
                 + "SQLite has no target: it is the single-machine default, and each append is a transaction on one file "
                 + "(its figures swing widely between rounds: every commit waits for the disk, shared with other work on this machine).");
             md.Line();

@@ -24,20 +24,23 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         end
         local ms = ARGV[2]
         local seq = 0
-        local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
-        if #last > 0 then
-          local lastMs, lastSeq = string.match(last[1][1], '^(%d+)-(%d+)$')
-          if tonumber(lastMs) >= tonumber(ms) then
-            ms = lastMs
-            seq = tonumber(lastSeq) + 1
-          end
-        end
         local result = {1, current + #ARGV - 3}
-        for i = 4, #ARGV do
+        -- Usually our clock is ahead of the last entry and the first XADD just works; only when it is not
+        -- (same millisecond, or a replica whose clock is behind) do we look up the last id and continue after it.
+        local first = redis.pcall('XADD', KEYS[1], ms .. '-0', 'v', current + 1, 'e', ARGV[4])
+        if type(first) == 'table' and first.err then
+          local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+          local lastMs, lastSeq = string.match(last[1][1], '^(%d+)-(%d+)$')
+          ms = lastMs
+          seq = tonumber(lastSeq) + 1
+          redis.call('XADD', KEYS[1], ms .. '-' .. string.format('%d', seq), 'v', current + 1, 'e', ARGV[4])
+        end
+        result[3] = ms .. '-' .. string.format('%d', seq)
+        for i = 5, #ARGV do
+          seq = seq + 1
           local id = ms .. '-' .. string.format('%d', seq)
           redis.call('XADD', KEYS[1], id, 'v', current + i - 3, 'e', ARGV[i])
           result[#result + 1] = id
-          seq = seq + 1
         end
         if current == 0 then
           redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
