@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace ChatOpsBot.Tests.Support;
 
@@ -16,7 +13,7 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _directory;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private AlertmanagerProcess(Process process, string directory, Uri address)
     {
@@ -24,20 +21,14 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
         _directory = directory;
         Address = address;
         Http = new HttpClient { BaseAddress = address };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = new ProcessOutput(process);
     }
 
     public Uri Address { get; }
 
     public HttpClient Http { get; }
 
-    public string Output
-    {
-        get { lock (_output) { return _output.ToString(); } }
-    }
+    public string Output => _output.Text;
 
     public static async Task<AlertmanagerProcess> StartAsync(Uri webhookUrl, string bearerToken)
     {
@@ -66,7 +57,7 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
 
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = ProcessOutput.FreePort();
             var start = new ProcessStartInfo(executable)
             {
                 UseShellExecute = false,
@@ -157,17 +148,6 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
         return false;
     }
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
     private static string? Find()
     {
         var candidates = new List<string?> { Environment.GetEnvironmentVariable("ALERTMANAGER"), "/usr/bin/prometheus-alertmanager" };
@@ -175,12 +155,5 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "prometheus-alertmanager")));
         return candidates.FirstOrDefault(File.Exists);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

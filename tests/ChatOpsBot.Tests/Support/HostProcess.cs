@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace ChatOpsBot.Tests.Support;
 
@@ -12,7 +10,7 @@ namespace ChatOpsBot.Tests.Support;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
     private readonly string _workingDirectory;
 
     private HostProcess(Process process, Uri address, string workingDirectory)
@@ -21,24 +19,18 @@ public sealed class HostProcess : IAsyncDisposable
         Address = address;
         _workingDirectory = workingDirectory;
         Http = new HttpClient { BaseAddress = address };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = new ProcessOutput(process);
     }
 
     public Uri Address { get; }
 
     public HttpClient Http { get; }
 
-    public string Output
-    {
-        get { lock (_output) { return _output.ToString(); } }
-    }
+    public string Output => _output.Text;
 
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = ProcessOutput.FreePort();
         var workingDirectory = Directory.CreateTempSubdirectory("chatopsbot-host-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -102,29 +94,11 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not become ready within 30 s:\n{Output}");
     }
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
     /// <summary>The host's build output, the same configuration as the tests (dotnet test builds it as a reference).</summary>
     private static string HostAssembly()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         var path = Repo.PathOf("src", "ChatOpsBot", "bin", configuration, "net10.0", "ChatOpsBot.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first.", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -41,7 +41,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         // A free port can be taken between asking and binding; a couple of attempts makes that race harmless.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = ProcessOutput.FreePort();
             _process = Start(executable, Port, _directory);
             if (await WaitForPongAsync(_process, Port))
             {
@@ -89,13 +89,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "redis-server")));
         return candidates.FirstOrDefault(File.Exists);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Process Start(string executable, int port, string directory)
