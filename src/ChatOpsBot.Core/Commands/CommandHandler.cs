@@ -18,7 +18,7 @@ namespace ChatOpsBot.Core.Commands;
 /// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -44,7 +44,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
         switch (command)
         {
             case HelpCommand help:
-                return CommandOutcome.Reply(help.Topic is null ? CommandUsage.Help() : $"Usage: `{CommandUsage.For(help.Topic)}`");
+                return CommandOutcome.Reply(help.Topic is null ? CommandUsage.Help() : CommandHelp.Describe(help.Topic));
             case ListCommand:
                 return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
             case StatsCommand stats:
@@ -80,6 +80,11 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
         {
             // A private incident is invisible to outsiders: answer as if it did not exist.
             return CommandOutcome.Error($"There is no {incident.Key}. `/incident list` shows the open ones.", CommandUsage.For(command.Name));
+        }
+
+        if (await ResponderAsync(command, incident, context, cancellationToken) is { } handled)
+        {
+            return handled;
         }
 
         var number = incident.Number;

@@ -46,6 +46,7 @@ public static partial class CommandParser
             "update" => ParseUpdate(args, number),
             "note" => ParseText(args, number, "note", "Write the note after `note`.", t => new AddNoteCommand(t)),
             "action" => ParseAction(args, number),
+            "actions" => NoArguments(new ListActionItemsCommand(), args, number),
             "resolve" => ParseResult.Ok(new ResolveCommand(args.Length > 0 ? args : null), number),
             "close" => NoArguments(new CloseCommand(), args, number),
             "reopen" => NoArguments(new ReopenCommand(), args, number),
@@ -61,7 +62,7 @@ public static partial class CommandParser
                 ? ParseResult.Fail("Name the change that caused the incident: one URL or id.", CommandUsage.For("change"))
                 : ParseResult.Ok(new LinkChangeCommand(args), number),
             "stats" => ParseStats(args, number),
-            _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
+            _ => UnknownSubcommand(word),
         };
     }
 
@@ -82,6 +83,10 @@ public static partial class CommandParser
             if (severity is null && SeverityText.TryParse(token, out var s))
             {
                 severity = s;
+            }
+            else if (severity is null && SeverityLookAlike(token, after) is { } notASeverity)
+            {
+                return ParseResult.Fail(notASeverity, usage);
             }
             else if (!isPrivate && token.Equals("private", StringComparison.OrdinalIgnoreCase))
             {
@@ -126,6 +131,11 @@ public static partial class CommandParser
         if (token.Length == 0)
         {
             return ParseResult.Fail($"Say who: `{word} @user`.", usage);
+        }
+
+        if (token.Equals("none", StringComparison.OrdinalIgnoreCase) && extra.Length == 0)
+        {
+            return ParseResult.Ok(new ClearRoleCommand(role), number);
         }
 
         if (!Mentions.TryParse(token, out var user) || extra.Length > 0)

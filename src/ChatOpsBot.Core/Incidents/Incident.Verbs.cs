@@ -37,11 +37,9 @@ public sealed partial record Incident
             return refused;
         }
 
-        var canonical = settings.Roles.FirstOrDefault(r => r.Equals(role, StringComparison.OrdinalIgnoreCase))
-            ?? (role.Equals(Incidents.Roles.Commander, StringComparison.OrdinalIgnoreCase) ? Incidents.Roles.Commander : null);
-        if (canonical is null)
+        if (CanonicalRole(role, settings) is not { } canonical)
         {
-            return Decision.Refuse($"There is no role \"{role}\". Roles: {string.Join(", ", settings.Roles)}.");
+            return UnknownRole(role, settings);
         }
 
         var current = Roles.GetValueOrDefault(canonical);
@@ -94,9 +92,9 @@ public sealed partial record Incident
     public Decision AddNote(string text) =>
         RefuseIfClosed() ?? RefuseIfBadText(text, "A note needs text.") ?? Decision.Accept(new NoteAdded(text.Trim()));
 
+    /// <summary>Allowed after close: the follow-up work a postmortem review finds outlives the incident.</summary>
     public Decision AddActionItem(string text, Actor? owner, TimeSpan? dueIn = null) =>
-        RefuseIfClosed()
-        ?? RefuseIfBadText(text, "An action item needs text.")
+        RefuseIfBadActionText(text)
         ?? (dueIn is { } due && (due <= TimeSpan.Zero || due > MaxActionItemDueIn)
             ? Decision.Refuse("An action item is due within 365 days, and after now.")
             : null)

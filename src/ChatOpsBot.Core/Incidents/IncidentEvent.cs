@@ -38,6 +38,11 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
 [JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
 [JsonDerivedType(typeof(ChangeLinked), nameof(ChangeLinked))]
+[JsonDerivedType(typeof(RoleCleared), nameof(RoleCleared))]
+[JsonDerivedType(typeof(ActionItemDone), nameof(ActionItemDone))]
+[JsonDerivedType(typeof(ActionItemReopened), nameof(ActionItemReopened))]
+[JsonDerivedType(typeof(ActionItemOwnerChanged), nameof(ActionItemOwnerChanged))]
+[JsonDerivedType(typeof(ActionItemDueChanged), nameof(ActionItemDueChanged))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -73,8 +78,11 @@ public sealed record StatusUpdatePosted(string Text, TimeSpan? NextUpdateIn = nu
 
 public sealed record NoteAdded(string Text) : IncidentEvent;
 
-/// <summary>An action item; <see cref="DueIn"/> (from when it was added) makes its owner get a nudge when it is due.</summary>
-public sealed record ActionItemAdded(int ItemNumber, string Text, Actor? Owner, TimeSpan? DueIn = null) : IncidentEvent;
+/// <summary>
+/// An action item; its owner gets a nudge when it is due: at <see cref="DueAt"/> ("due friday"), else <see cref="DueIn"/>
+/// after it was added (older events, and durations).
+/// </summary>
+public sealed record ActionItemAdded(int ItemNumber, string Text, Actor? Owner, TimeSpan? DueIn = null, DateTimeOffset? DueAt = null) : IncidentEvent;
 
 public sealed record Resolved(string? Summary) : IncidentEvent;
 

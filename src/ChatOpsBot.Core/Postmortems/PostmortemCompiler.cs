@@ -170,7 +170,7 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
 
         """.Replace("\r\n", "\n", StringComparison.Ordinal));
 
-    private static void ActionItems(StringBuilder sb, Incident incident)
+    private void ActionItems(StringBuilder sb, Incident incident)
     {
         sb.Append("\n## Action items\n\n");
         if (incident.ActionItems.Count == 0)
@@ -179,12 +179,14 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
             return;
         }
 
-        // The command language has no due date yet: say so per item rather than invent one.
-        sb.Append("| # | Action | Owner | Due | Added |\n|---|---|---|---|---|\n");
+        // An item without a due date says so rather than inventing one.
+        sb.Append("| # | Action | Owner | Due | State | Added |\n|---|---|---|---|---|---|\n");
         foreach (var item in incident.ActionItems)
         {
             sb.Append("| ").Append(item.Number).Append(" | ").Append(MarkdownText.Inline(item.Text)).Append(" | ")
-                .Append(item.Owner is null ? "_unassigned_" : MarkdownText.Inline(item.Owner.Mention)).Append(" | _not set_ | ")
+                .Append(item.Owner is null ? "_unassigned_" : MarkdownText.Inline(item.Owner.Mention)).Append(" | ")
+                .Append(item.DueAt is { } due ? When(due) : "_not set_").Append(" | ")
+                .Append(item.IsDone ? $"done {TimeText.Utc(item.DoneAt!.Value)}" : "open").Append(" | ")
                 .Append(TimeText.Utc(item.AddedAt)).Append(" |\n");
         }
     }

@@ -24,9 +24,9 @@ public static class ReminderPolicy
         Add(upcoming, ReminderKind.PostmortemDue, Postmortem(incident, settings, now));
         foreach (var item in incident.ActionItems)
         {
-            // There is no "done" for action items yet, so each one with a due date is nudged once, even after close:
-            // follow-ups outlive the incident.
-            if (item.DueAt is { } dueAt)
+            // Each open item with a due date is nudged once, even after close (follow-ups outlive the incident); a done
+            // one never is, and a new due date is a new nudge.
+            if (item.DueAt is { } dueAt && !item.IsDone)
             {
                 Add(upcoming, ReminderKind.ActionItemDue, Next(dueAt, null, LastSent(incident, ReminderKind.ActionItemDue, item.Number), now), item.Number);
             }
@@ -67,15 +67,20 @@ public static class ReminderPolicy
             return null;
         }
 
-        // The gap starts when the role was last handed to nobody real (e.g. an alert declared it), else at declaration.
-        var since = incident.RoleHistory.LastOrDefault(a => a.Role == Roles.Commander)?.AssignedAt ?? incident.DeclaredAt;
+        // The gap starts when the role was last handed to nobody real (an alert declared it) or left empty
+        // ("commander none"), else at declaration.
+        var since = RoleGapSince(incident, Roles.Commander);
         return Next(since + after, null, LastSent(incident, ReminderKind.MissingCommander), now);
     }
 
     private static DateTimeOffset? MissingScribe(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
         settings.MissingScribeAfter is { } after && incident.Status.IsOpen() && incident.Severity <= Severity.Sev2 && incident.Scribe is null
-            ? Next(incident.DeclaredAt + after, null, LastSent(incident, ReminderKind.MissingScribe), now)
+            ? Next(RoleGapSince(incident, Roles.Scribe) + after, null, LastSent(incident, ReminderKind.MissingScribe), now)
             : null;
+
+    /// <summary>When the role last became empty (or went to the bot): its last stint's end, or its start when the bot holds it.</summary>
+    private static DateTimeOffset RoleGapSince(Incident incident, string role) =>
+        incident.RoleHistory.LastOrDefault(a => a.Role == role) is { } last ? last.RelievedAt ?? last.AssignedAt : incident.DeclaredAt;
 
     private static DateTimeOffset? Postmortem(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
         incident.Status == IncidentStatus.Resolved && incident.ResolvedAt is { } resolvedAt && settings.PostmortemDue(incident.Severity) is { } after

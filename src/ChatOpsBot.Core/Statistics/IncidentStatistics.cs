@@ -25,7 +25,9 @@ public sealed record StatisticsReport(
     int WithPostmortem,
     double? PostmortemShare,
     int OpenActionItems,
-    IReadOnlyList<ChangeFailure> ChangeFailures);
+    IReadOnlyList<ChangeFailure> ChangeFailures,
+    int DoneActionItems = 0,
+    int OverdueActionItems = 0);
 
 /// <summary>
 /// MTTA, MTTM and MTTR (median and p90, per severity), postmortem coverage, action items and change failures for
@@ -66,9 +68,11 @@ public static class IncidentStatistics
             finished.Count,
             withPostmortem,
             finished.Count == 0 ? null : (double)withPostmortem / finished.Count,
-            inWindow.Sum(f => f.Incident.ActionItems.Count),
+            inWindow.Sum(f => f.Incident.ActionItems.Count(a => !a.IsDone)),
             // Private incidents count in the numbers but are not named.
-            inWindow.Where(f => !f.Incident.IsPrivate).SelectMany(f => f.Incident.LinkedChanges.Select(c => new ChangeFailure(f.Incident.Key, c, f.Incident.Severity.Label(), f.Incident.DeclaredAt))).ToList());
+            inWindow.Where(f => !f.Incident.IsPrivate).SelectMany(f => f.Incident.LinkedChanges.Select(c => new ChangeFailure(f.Incident.Key, c, f.Incident.Severity.Label(), f.Incident.DeclaredAt))).ToList(),
+            inWindow.Sum(f => f.Incident.ActionItems.Count(a => a.IsDone)),
+            inWindow.Sum(f => f.Incident.ActionItems.Count(a => a.IsOverdue(now))));
     }
 
     /// <summary>Nearest-rank percentile: a value that some incident really had, not an interpolation.</summary>

@@ -27,7 +27,7 @@ public static class StatisticsText
             sb.Append(CultureInfo.InvariantCulture, $" ({share:P0})");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"\nAction items: {report.OpenActionItems}");
+        sb.Append(CultureInfo.InvariantCulture, $"\nAction items: {report.OpenActionItems} open ({report.OverdueActionItems} overdue), {report.DoneActionItems} done");
         sb.Append(CultureInfo.InvariantCulture, $"\nCaused by a change: {report.ChangeFailures.Count}");
         foreach (var c in report.ChangeFailures)
         {

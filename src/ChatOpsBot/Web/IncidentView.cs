@@ -39,7 +39,7 @@ public sealed record IncidentView(
         i.LastStatusUpdateAt,
         i.LastStatusUpdate,
         i.ResolutionSummary,
-        i.ActionItems.Select(a => new ActionItemView(a.Number, a.Text, a.Owner is null ? null : PersonView.From(a.Owner), a.AddedAt)).ToList(),
+        i.ActionItems.Select(ActionItemView.From).ToList(),
         PersonView.From(i.Declarer),
         i.Version);
 }
@@ -53,4 +53,9 @@ public sealed record RoleAssignmentView(string Role, PersonView Holder, DateTime
 
 public sealed record ChannelView(string Platform, string Id, string? Name);
 
-public sealed record ActionItemView(int Number, string Text, PersonView? Owner, DateTimeOffset AddedAt);
+/// <summary>State is "open" or "done"; <see cref="Due"/> null when the item has no due date.</summary>
+public sealed record ActionItemView(int Number, string Text, PersonView? Owner, DateTimeOffset AddedAt, DateTimeOffset? Due, string State, DateTimeOffset? DoneAt)
+{
+    public static ActionItemView From(ActionItem a) =>
+        new(a.Number, a.Text, a.Owner is null ? null : PersonView.From(a.Owner), a.AddedAt, a.DueAt, a.IsDone ? "done" : "open", a.DoneAt);
+}
