@@ -7,9 +7,9 @@ public static class CommandUsage
     [
         ("declare", "/incident declare [sev1..sev4] [private] <title>", "Declare an incident; you become commander."),
         ("declare-alert", "/incident declare-alert <sev1..sev4> <alert-group> <title>", "Declare from an alert's triage prompt (its button types this)."),
-        ("commander", "/incident commander <@user|none>", "Hand the incident commander role to someone, or leave it (also: ic)."),
-        ("scribe", "/incident scribe <@user|none>", "Assign the scribe, or leave the role."),
-        ("role", "/incident role <role> <@user|none>", "Assign any configured role, or leave it."),
+        ("commander", "/incident commander @user", "Hand the incident commander role to someone (also: ic); `none` leaves it empty."),
+        ("scribe", "/incident scribe @user", "Assign the scribe; `none` leaves the role empty."),
+        ("role", "/incident role <role> @user", "Assign any configured role; `none` leaves it empty."),
         ("severity", "/incident severity <sev1..sev4>", "Change the severity."),
         ("status", "/incident status <investigating|identified|monitoring>", "Change the status."),
         ("update", "/incident update [next <duration>] <text>", "Post a status update; `next 10m` sets when the next one is due (up to 24h)."),

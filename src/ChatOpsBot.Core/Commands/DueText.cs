@@ -43,7 +43,8 @@ public abstract record DueText(string Typed)
             return true;
         }
 
-        if (t.Length > 0 && (char.IsAsciiDigit(t[0]) || t[0] is '-' or '+'))
+        // "2026-13-01" is a date gone wrong, not a duration.
+        if (t.Length > 0 && (char.IsAsciiDigit(t[0]) || t[0] is '-' or '+') && !(t.Length >= 8 && t.Count(c => c == '-') == 2))
         {
             if (DurationText.TryParse(t, out var span, out var durationError))
             {

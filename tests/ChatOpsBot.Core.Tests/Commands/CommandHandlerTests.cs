@@ -283,7 +283,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task HelpWithATopicRepliesWithThatUsage()
     {
-        Assert.Equal("Usage: `/incident action <text> [@owner] [due <duration>]`", ReplyText(await HandleAsync("help action", _alice)));
+        Assert.StartsWith("`/incident action <text> [@owner] [due <when>]`\nAdd an action item", ReplyText(await HandleAsync("help action", _alice)), StringComparison.Ordinal);
     }
 
     private Task<CommandOutcome> HandleAsync(string text, Actor actor) =>

@@ -167,8 +167,8 @@ public class CommandParserTests
     [Theory]
     [InlineData("update", "Write the update after `update`.", "/incident update [next <duration>] <text>")]
     [InlineData("note", "Write the note after `note`.", "/incident note <text>")]
-    [InlineData("action", "Describe the action item after `action`.", "/incident action <text> [@owner] [due <duration>]")]
-    [InlineData("action @bob", "Describe the action item after `action`.", "/incident action <text> [@owner] [due <duration>]")]
+    [InlineData("action", "Describe the action item after `action`.", "/incident action <text> [@owner] [due <when>]")]
+    [InlineData("action @bob", "Describe the action item after `action`.", "/incident action <text> [@owner] [due <when>]")]
     public void TextCommandsWithoutTextAreErrors(string text, string error, string usage)
     {
         AssertError(CommandParser.Parse(text), error, usage);
@@ -269,13 +269,13 @@ public class CommandParserTests
     // Errors
 
     [Fact]
-    public void AnUnknownSubcommandIsAnErrorWithTheHelp()
+    public void AnUnknownSubcommandWithNothingCloseIsAnErrorPointingAtHelp()
     {
         var result = CommandParser.Parse("escalate now");
 
         Assert.False(result.Succeeded);
-        Assert.Equal("I don't know the command \"escalate\".", result.Error);
-        Assert.Equal(CommandUsage.Help(), result.Usage);
+        Assert.Equal("I don't know the command \"escalate\". `/incident help` lists the commands.", result.Error);
+        Assert.Equal("/incident help [command]", result.Usage);
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public class IncidentVerbTests
 
     // Closed incidents
 
-    public static TheoryData<string> VerbsOnAClosedIncident => ["role", "severity", "status", "update", "note", "action", "resolve"];
+    public static TheoryData<string> VerbsOnAClosedIncident => ["role", "severity", "status", "update", "note", "resolve"];
 
     [Theory]
     [MemberData(nameof(VerbsOnAClosedIncident))]
@@ -182,7 +182,6 @@ public class IncidentVerbTests
             "status" => incident.ChangeStatus(IncidentStatus.Monitoring),
             "update" => incident.PostStatusUpdate(Some.String()),
             "note" => incident.AddNote(Some.String()),
-            "action" => incident.AddActionItem(Some.String(), null),
             _ => incident.Resolve(Some.String()),
         };
 
@@ -276,7 +275,7 @@ public class IncidentVerbTests
 
     // Text
 
-    public static TheoryData<string> TextVerbs => ["update", "note", "action"];
+    public static TheoryData<string> TextVerbs => ["update", "note"];
 
     [Theory]
     [MemberData(nameof(TextVerbs))]

@@ -77,7 +77,7 @@ public class PostmortemCompilerTests
         var markdown = Compiler.Compile(history.Events).Markdown;
 
         var row = markdown.Split('\n').Single(l => l.StartsWith("| 1 |", StringComparison.Ordinal));
-        Assert.Equal("| 1 | a \\| b<br>## Injected heading<br>\\<script\\>alert(1)\\</script\\> | _unassigned_ | _not set_ | 2025-03-14 09:00:00 UTC |", row);
+        Assert.Equal("| 1 | a \\| b<br>## Injected heading<br>\\<script\\>alert(1)\\</script\\> | _unassigned_ | _not set_ | open | 2025-03-14 09:00:00 UTC |", row);
         Assert.DoesNotContain("\n## Injected heading", markdown, StringComparison.Ordinal);
     }
 
