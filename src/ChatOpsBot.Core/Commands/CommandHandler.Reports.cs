@@ -34,9 +34,10 @@ public sealed partial class CommandHandler
         var export = _exporter.Export(format, incident, events);
         var formatName = format switch { TimelineFormat.Markdown => "md", TimelineFormat.Csv => "csv", _ => "json" };
         var link = $"/api/incidents/{incident.Number}/timeline?format={formatName}";
-        var reply = Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()} ({events.Count} events; download {export.FileName} from {link}):", export.Content, formatName, link);
-        var file = new ChatFile(export.FileName, $"Timeline of {incident.Key} ({formatName.ToUpperInvariant()}, {events.Count} events)", export.Content);
-        var notice = $"📎 Sharing the timeline of {incident.Key} in this channel as {export.FileName} ({events.Count} events).";
+        var contents = TimelineExporter.Contents(events, format: format);
+        var reply = Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()}: {contents} (download {export.FileName} from {link}):", export.Content, formatName, link);
+        var file = new ChatFile(export.FileName, $"Timeline of {incident.Key} ({formatName.ToUpperInvariant()}): {contents}", export.Content);
+        var notice = $"📎 Sharing the timeline of {incident.Key} in this channel as {export.FileName}: {contents}.";
         return WithAttachment(reply, incident, new CommandAttachment(file, notice, link));
     }
 

@@ -13,11 +13,11 @@ public static class CsvTimelineExporter
 {
     public static readonly IReadOnlyList<string> Header = ["time_utc", "t_plus", "type", "actor", "source", "text"];
 
-    public static string Export(IReadOnlyList<IncidentEvent> events)
+    public static string Export(IReadOnlyList<IncidentEvent> events, bool includeBookkeeping = false)
     {
         var sb = new StringBuilder();
         AppendRecord(sb, Header);
-        foreach (var row in TimelineRow.From(events))
+        foreach (var row in TimelineRow.From(events, includeBookkeeping))
         {
             AppendRecord(sb, [TimeText.Iso(row.OccurredAt), TimeText.Offset(row.SinceDeclared), row.Type, row.Actor, row.Source, row.Text]);
         }

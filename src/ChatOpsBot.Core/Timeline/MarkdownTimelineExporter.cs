@@ -6,11 +6,12 @@ namespace ChatOpsBot.Core.Timeline;
 /// <summary>The timeline as a readable Markdown table, for pasting into a postmortem document or a wiki.</summary>
 public static class MarkdownTimelineExporter
 {
-    public static string Export(Incident incident, IReadOnlyList<IncidentEvent> events, TimelineSettings settings)
+    public static string Export(Incident incident, IReadOnlyList<IncidentEvent> events, TimelineSettings settings, bool includeBookkeeping = false)
     {
         var sb = new StringBuilder();
         sb.Append("# Timeline of ").Append(incident.Key).Append(": ").Append(MarkdownText.Inline(incident.Title)).Append("\n\n");
-        AppendTable(sb, TimelineRow.From(events), settings);
+        sb.Append('_').Append(TimelineExporter.Contents(events, includeBookkeeping)).Append("._\n\n");
+        AppendTable(sb, TimelineRow.From(events, includeBookkeeping), settings);
         return sb.ToString();
     }
 

@@ -10,11 +10,11 @@ public sealed record TimelineRow(IncidentEvent Event, DateTimeOffset OccurredAt,
     /// The rows of a timeline for people: the reconciler's bookkeeping left out, in the order things happened
     /// (a pinned message recorded late still sits where it happened; ties keep the timeline's order).
     /// </summary>
-    public static IReadOnlyList<TimelineRow> From(IReadOnlyList<IncidentEvent> events)
+    public static IReadOnlyList<TimelineRow> From(IReadOnlyList<IncidentEvent> events, bool includeBookkeeping = false)
     {
         var start = events.OfType<Declared>().FirstOrDefault()?.OccurredAt ?? (events.Count > 0 ? events[0].OccurredAt : default);
         return events
-            .Where(e => !TimelineText.IsBookkeeping(e))
+            .Where(e => includeBookkeeping || !TimelineText.IsBookkeeping(e))
             .Select((e, i) => (e, i))
             .OrderBy(x => x.e.OccurredAt).ThenBy(x => x.i)
             .Select(x => new TimelineRow(x.e, x.e.OccurredAt, x.e.OccurredAt - start, x.e.GetType().Name, x.e.Actor.DisplayName,

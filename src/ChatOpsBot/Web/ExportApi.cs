@@ -28,12 +28,17 @@ public static class ExportApi
         return Results.Text(draft.Markdown, "text/markdown; charset=utf-8");
     }
 
-    private static async Task<IResult> TimelineAsync(string number, string? format, IncidentService incidents, TimelineExporter exporter,
+    private static async Task<IResult> TimelineAsync(string number, string? format, string? all, IncidentService incidents, TimelineExporter exporter,
         HttpContext http, CancellationToken cancellationToken)
     {
         if (!TimelineExporter.TryParseFormat(format ?? "md", out var parsed))
         {
             return TypedResults.Problem($"format must be {TimelineExporter.FormatNames}, not \"{format}\".", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!bool.TryParse(all ?? "false", out var everything))
+        {
+            return TypedResults.Problem($"all must be true or false, not \"{all}\".", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
@@ -42,7 +47,10 @@ public static class ExportApi
             return ReadApi.NotFound(number);
         }
 
-        var export = exporter.Export(parsed, incident, await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
+        var export = exporter.Export(parsed, incident, events, everything);
+        // What the file holds, for tools that read CSV (which has no room for a comment line).
+        http.Response.Headers["X-Timeline-Contents"] = TimelineExporter.Contents(events, everything, parsed).Replace("`", "", StringComparison.Ordinal);
         // inline: a browser shows Markdown, CSV and JSON as text; the file name is what "save as" offers.
         http.Response.Headers.ContentDisposition = $"inline; filename=\"{export.FileName}\"";
         return Results.Text(export.Content, export.ContentType);
