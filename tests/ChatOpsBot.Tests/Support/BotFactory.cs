@@ -4,22 +4,27 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOpsBot.Tests.Support;
 
 /// <summary>
 /// The real host, configured like a deployment would be, with plain configuration keys as users write them.
 /// Without a store setting it runs on its embedded default, SQLite, in a folder of its own that it deletes
-/// on dispose. With <c>kestrel</c> it listens on a real loopback socket, for the browser.
+/// on dispose. With <c>kestrel</c> it listens on a real loopback socket, for the browser. With <c>clock</c> (a
+/// FakeTimeProvider) every part of the host runs on that clock, Quartz included, so a test can move days ahead.
 /// </summary>
 public sealed class BotFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _ownDirectory;
+    private readonly TimeProvider? _clock;
 
-    public BotFactory(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
+    public BotFactory(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false, TimeProvider? clock = null)
     {
+        _clock = clock;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (!_settings.ContainsKey("Storage:Provider"))
         {
@@ -59,6 +64,15 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
         }
     }
 
