@@ -4,6 +4,7 @@ using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
+using ChatOpsBot.Web.Pages;
 using ChatOpsBot.Webhooks;
 using Serilog;
 
@@ -41,6 +42,7 @@ try
     app.MapExportApi();
     app.MapStatsApi();
     app.MapStatusPage();
+    app.MapIncidentPages();
     app.MapConsole();
     app.MapSlack();
     app.MapWebhooks();

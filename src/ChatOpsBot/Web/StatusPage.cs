@@ -69,7 +69,7 @@ public static class StatusPage
             foreach (var i in open)
             {
                 var update = i.LastStatusUpdate is null ? "<span class=\"none\">none yet</span>" : $"{E(i.LastStatusUpdate)}<br><small>{E(TimeText.Utc(i.LastStatusUpdateAt!.Value))}</small>";
-                sb.Append(CultureInfo.InvariantCulture, $"<tr data-incident=\"{i.Number}\"><td>{E(i.Key)}</td><td>{E(i.Title)}</td><td class=\"sev sev{(int)i.Severity}\">{E(i.Severity.Label())}</td><td>{E(i.Status.Label())}</td><td>{E(i.Commander?.Mention ?? "none")}</td><td class=\"update\">{update}</td>{NextUpdateCell(i, reminders, now)}</tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr data-incident=\"{i.Number}\"><td>{Link(i)}</td><td>{E(i.Title)}</td><td class=\"sev sev{(int)i.Severity}\">{E(i.Severity.Label())}</td><td>{E(i.Status.Label())}</td><td>{E(i.Commander?.Mention ?? "none")}</td><td class=\"update\">{update}</td>{NextUpdateCell(i, reminders, now)}</tr>\n");
             }
 
             sb.Append("</tbody></table>\n");
@@ -85,7 +85,7 @@ public static class StatusPage
             sb.Append("<table id=\"resolved\"><thead><tr><th>Incident</th><th>Title</th><th>Severity</th><th>Resolved</th><th>Summary</th></tr></thead><tbody>\n");
             foreach (var i in resolved)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<tr data-incident=\"{i.Number}\"><td>{E(i.Key)}</td><td>{E(i.Title)}</td><td>{E(i.Severity.Label())}</td><td>{E(TimeText.Utc(i.ResolvedAt!.Value))}</td><td class=\"update\">{E(i.ResolutionSummary ?? "")}</td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr data-incident=\"{i.Number}\"><td>{Link(i)}</td><td>{E(i.Title)}</td><td>{E(i.Severity.Label())}</td><td>{E(TimeText.Utc(i.ResolvedAt!.Value))}</td><td class=\"update\">{E(i.ResolutionSummary ?? "")}</td></tr>\n");
             }
 
             sb.Append("</tbody></table>\n");
@@ -100,6 +100,10 @@ public static class StatusPage
         ReminderPolicy.StatusUpdateDueAt(incident, reminders) is { } due
             ? $"<td class=\"next-update{(due < now ? " overdue" : "")}\">{E(TimeText.Utc(due))}{(due < now ? " <strong>(overdue)</strong>" : "")}</td>"
             : "<td class=\"next-update none\">not scheduled</td>";
+
+    /// <summary>Public incidents only (the page never lists a private one): a private incident's page is not linked from here.</summary>
+    private static string Link(Incident i) =>
+        i.IsPrivate ? E(i.Key) : string.Create(CultureInfo.InvariantCulture, $"<a href=\"/incidents/{i.Number}\">{E(i.Key)}</a>");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
