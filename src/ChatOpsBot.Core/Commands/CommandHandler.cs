@@ -172,7 +172,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
         var sb = new StringBuilder($"Timeline of {incident.Key} (UTC):");
         if (events.Count > TimelineReplyLimit)
         {
-            sb.Append($"\n… {events.Count - TimelineReplyLimit} earlier entries; export the whole timeline from /api/incidents/{incident.Number}/events");
+            sb.Append($"\n… {events.Count - TimelineReplyLimit} earlier entries; read the whole timeline at /incidents/{incident.Number}");
         }
 
         foreach (var e in events.TakeLast(TimelineReplyLimit))

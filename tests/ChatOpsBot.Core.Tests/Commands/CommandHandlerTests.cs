@@ -251,7 +251,7 @@ public class CommandHandlerTests
 
         var text = ReplyText(await HandleAsync("INC-1 timeline", _alice));
 
-        Assert.Contains("… 7 earlier entries; export the whole timeline from /api/incidents/1/events", text);
+        Assert.Contains("… 7 earlier entries; read the whole timeline at /incidents/1", text);
         Assert.EndsWith("Note: Note 35", text);
         Assert.DoesNotContain("Note: Note 5\n", text);
     }

@@ -103,8 +103,11 @@ internal static class IncidentPageHtml
         sb.Append("<h2>Timeline</h2>\n<form class=\"filters\" id=\"timeline-filters\" method=\"get\">");
         IncidentListHtml.Select(sb, "type", "Type", all.Select(r => r.Type).Distinct().Order(StringComparer.Ordinal).Prepend(""), view.Type ?? "");
         IncidentListHtml.Select(sb, "person", "Person", all.Select(r => r.Actor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Prepend(""), view.Person ?? "");
+        var bookkeeping = view.Events.Count - all.Count;
         sb.Append("<button type=\"submit\">Filter</button></form>\n")
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"muted small\" id=\"timeline-count\">{rows.Count} of {all.Count} entries. {E(TimelineExporter.Contents(view.Events))}. T+ counts from the declaration.</p>\n");
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"muted small\" id=\"timeline-count\">{rows.Count} of {all.Count} entries")
+            .Append(bookkeeping > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {bookkeeping} bot bookkeeping events left out (<a href=\"/api/incidents/{view.Incident.Number}/timeline?format=md&amp;all=true\">every event</a>)") : "")
+            .Append(". T+ counts from the declaration.</p>\n");
         sb.Append("<table id=\"timeline\"><thead><tr><th>T+</th><th>Time (UTC)</th>")
             .Append(local ? $"<th>Time ({E(view.Settings.TimeZone.Id)})</th>" : "")
             .Append("<th>Type</th><th>Who</th><th>Entry</th></tr></thead><tbody>\n");
