@@ -30,6 +30,23 @@ public sealed class StatsApiTests : IDisposable
         Assert.Contains("last 30 days: 2", await console.SayExpectingOneReplyAsync("carol", "general", "/incident stats"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stats_count_action_items_open_done_and_overdue()
+    {
+        var console = new ConsoleApiClient(_bot.CreateClient());
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout failing");
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 action Add a canary due 2d");
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 action Write the runbook");
+        await console.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 action done 2");
+
+        var stats = await console.Http.GetFromJsonAsync<JsonElement>("/api/stats?days=30");
+
+        Assert.Equal(1, stats.GetProperty("openActionItems").GetInt32());
+        Assert.Equal(1, stats.GetProperty("doneActionItems").GetInt32());
+        Assert.Equal(0, stats.GetProperty("overdueActionItems").GetInt32());
+        Assert.Contains("Action items: 1 open (0 overdue), 1 done", await console.SayExpectingOneReplyAsync("alice", "general", "/incident stats"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/stats?days=0")]
     [InlineData("/api/stats?days=366")]
