@@ -3,6 +3,7 @@ using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
+using ChatOpsBot.Teams;
 using ChatOpsBot.Web;
 using ChatOpsBot.Webhooks;
 using Serilog;
@@ -26,6 +27,7 @@ try
     builder.AddReminders();
     builder.AddConsole();
     builder.AddSlack();
+    builder.AddTeams();
     builder.AddPostmortems();
     builder.AddWebhooks();
 
@@ -43,6 +45,7 @@ try
     app.MapStatusPage();
     app.MapConsole();
     app.MapSlack();
+    app.MapTeams();
     app.MapWebhooks();
     app.MapBenchFloor();
 
