@@ -44,7 +44,7 @@ public sealed class BotConnector(IHttpClientFactory httpClients, IOptions<TeamsO
     {
         var http = httpClients.CreateClient(HttpClientName);
         http.BaseAddress = serviceUrl;
-        return RestService.For<IBotConnectorApi>(http, Settings);
+        return RestService.ForGenerated<IBotConnectorApi>(http, Settings);
     }
 }
 

@@ -24,9 +24,6 @@ public sealed partial class BotFrameworkKeys(IHttpClientFactory httpClients, IOp
     /// <summary>At least daily, as the Bot Framework asks.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
 
-    /// <summary>An unknown kid refetches at most this often, so garbage tokens cannot hammer the metadata endpoint.</summary>
-    public static readonly TimeSpan MinRefetchInterval = TimeSpan.FromMinutes(1);
-
     private readonly SemaphoreSlim _fetching = new(1, 1);
     private BotFrameworkKeySet? _keys;
     private DateTimeOffset _fetchedAt;
@@ -57,7 +54,7 @@ public sealed partial class BotFrameworkKeys(IHttpClientFactory httpClients, IOp
             {
                 // Keep validating with what we had; the next request tries again.
                 LogFetchFailed(logger, ex);
-                _fetchedAt = clock.GetUtcNow() - MaxAge + MinRefetchInterval;
+                _fetchedAt = clock.GetUtcNow() - MaxAge + options.Value.KeyRefetchInterval;
             }
 
             return _keys!;
@@ -73,7 +70,7 @@ public sealed partial class BotFrameworkKeys(IHttpClientFactory httpClients, IOp
     private bool IsStale(BotFrameworkKeySet keys, string? keyId)
     {
         var age = clock.GetUtcNow() - _fetchedAt;
-        return age >= MaxAge || (!keys.Has(keyId) && age >= MinRefetchInterval);
+        return age >= MaxAge || (!keys.Has(keyId) && age >= options.Value.KeyRefetchInterval);
     }
 
     private async Task<BotFrameworkKeySet> FetchAsync(CancellationToken cancellationToken)

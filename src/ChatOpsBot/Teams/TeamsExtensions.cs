@@ -33,7 +33,7 @@ public static class TeamsExtensions
         services.AddHttpClient(BotConnector.HttpClientName)
             .AddHttpMessageHandler(sp => new TeamsAuthHandler(sp.GetRequiredService<TeamsTokens>(), TeamsTokens.BotConnectorScope))
             .AddResilienceHandler("teams-bot-connector", Retry);
-        services.AddRefitClient<ITeamsGraphApi>(new RefitSettings(new SystemTextJsonContentSerializer(TeamsJson.Options)))
+        services.AddRefitGeneratedClient<ITeamsGraphApi>(new RefitSettings(new SystemTextJsonContentSerializer(TeamsJson.Options)))
             .ConfigureHttpClient((sp, http) => http.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<TeamsOptions>>().Value.GraphBaseUrl))
             .AddHttpMessageHandler(sp => new TeamsAuthHandler(sp.GetRequiredService<TeamsTokens>(), TeamsTokens.GraphScope))
             .AddResilienceHandler("teams-graph", Retry);

@@ -64,6 +64,9 @@ public sealed class TeamsOptions
     /// <summary>How long a card button may work before its invoke is answered "working on it" and the answer follows as a message.</summary>
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A token with an unknown key id refetches the keys at most this often, so garbage tokens cannot hammer the metadata endpoint.</summary>
+    public TimeSpan KeyRefetchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Activities larger than this are refused; Teams' own messages stay under about 100 KB.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
