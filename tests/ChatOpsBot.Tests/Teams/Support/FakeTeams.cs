@@ -20,6 +20,8 @@ public sealed class FakeTeams : IDisposable
     public const string Stakeholders = "19:stakeholders@thread.tacv2";
     public const string OpsChannel = "19:opschannel@thread.tacv2";
     public const string DirectChat = "a:1directchat";
+    public const string IncidentsChannel = "19:incidents@thread.tacv2";
+    public const string IncidentThread = IncidentsChannel + ";messageid=1767225600200";
 
     private readonly WireMockServer _server = WireMockServer.Start();
     private int _activityIds;
@@ -35,6 +37,10 @@ public sealed class FakeTeams : IDisposable
 
         _server.Given(Request.Create().WithPath("/connector/v3/conversations").UsingPost()).AtPriority(100).RespondWith(Response.Create()
             .WithHeader("Content-Type", "application/json").WithBody($$"""{"id":"{{DirectChat}}","activityId":"1767225600100","serviceUrl":"{{ServiceUrl}}"}"""));
+        // A new thread in a channel (thread mode) answers with the thread's conversation id.
+        _server.Given(Request.Create().WithPath("/connector/v3/conversations").UsingPost().WithBody(new WireMock.Matchers.JsonPartialMatcher("""{"isGroup":true}""")))
+            .AtPriority(50).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+                .WithBody($$"""{"id":"{{IncidentThread}}","activityId":"1767225600200"}"""));
         _server.Given(Request.Create().WithPath("/connector/v3/conversations/*").UsingPost()).AtPriority(100).RespondWith(Response.Create()
             .WithHeader("Content-Type", "application/json").WithCallback(_ => new WireMock.ResponseMessage
             {
