@@ -145,7 +145,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task The_message_action_adds_the_chosen_message_with_its_author_and_time_and_follows_its_edit()
+    public async Task The_message_action_adds_the_chosen_message_with_its_author_and_time_and_follows_its_edit_and_deletion()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -192,6 +192,13 @@ public sealed class TeamsIncidentTests
 
         var edited = await Eventually.Get(async () => (await bot.TimelineAsync()).OfType<CapturedMessageEdited>().ToList(), e => e.Count > 0, "the edit");
         Assert.Equal("Rolled back checkout-api to v40", edited[0].Text);
+
+        var delete = bot.Activity("messageDelete", Bob, FakeTeams.IncidentChannel + ";messageid=1767225000123", "channel");
+        delete["id"] = "1767225000123";
+        delete["channelData"]!["eventType"] = "softDeleteMessage";
+        await bot.PostAsync(delete);
+
+        await Eventually.Get(async () => (await bot.TimelineAsync()).OfType<CapturedMessageDeleted>().ToList(), d => d.Count > 0, "the deletion");
     }
 
     [Fact]
