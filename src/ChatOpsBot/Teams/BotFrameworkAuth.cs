@@ -55,7 +55,7 @@ public sealed partial class BotFrameworkAuth(BotFrameworkKeys keys, IOptions<Tea
         {
             set = await keys.GetAsync(kid, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or ArgumentException or KeyNotFoundException or TaskCanceledException)
+        catch (Exception ex) when (BotFrameworkKeys.IsFetchFailure(ex))
         {
             LogKeysUnavailable(logger, ex);
             return null;

@@ -50,7 +50,7 @@ public sealed partial class BotFrameworkKeys(IHttpClientFactory httpClients, IOp
                 _fetchedAt = clock.GetUtcNow();
                 LogFetched(logger, _keys.Keys.Count);
             }
-            catch (Exception ex) when (ex is HttpRequestException or JsonException or ArgumentException or TaskCanceledException && _keys is not null)
+            catch (Exception ex) when (IsFetchFailure(ex) && _keys is not null)
             {
                 // Keep validating with what we had; the next request tries again.
                 LogFetchFailed(logger, ex);
@@ -66,6 +66,10 @@ public sealed partial class BotFrameworkKeys(IHttpClientFactory httpClients, IOp
     }
 
     public void Dispose() => _fetching.Dispose();
+
+    /// <summary>The metadata or key set could not be fetched or read: an outage or a bad document, not a bug here.</summary>
+    public static bool IsFetchFailure(Exception ex) =>
+        ex is HttpRequestException or JsonException or ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException or TaskCanceledException;
 
     private bool IsStale(BotFrameworkKeySet keys, string? keyId)
     {

@@ -214,6 +214,12 @@ public sealed partial class TeamsChatPlatform(
 
     private async Task<IReadOnlyCollection<Actor>> PeopleOfAsync(ConversationRef channel, CancellationToken cancellationToken)
     {
+        // The stakeholder channel and 1:1 chats (a:…) are no incident's room; looking them up would re-list every incident.
+        if (channel.Id == options.Value.StakeholderChannelId || channel.Id.StartsWith("a:", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
         var incident = await incidents.FindByChannelAsync(Conversation(channel.Id), cancellationToken);
         return incident is null ? [] : [.. incident.Participants, .. incident.Commander is { } c ? [c] : Array.Empty<Actor>()];
     }

@@ -88,6 +88,17 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_signing_keys_cannot_be_fetched_activities_are_refused_not_failed()
+    {
+        using var bot = new TeamsBot(new Dictionary<string, string?> { ["Teams:OpenIdMetadataUrl"] = _bot.Teams.Url + "/no-such-metadata" });
+
+        var response = await bot.PostAsync(bot.ChannelMessage("incident declare sev2 Checkout failing"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await bot.Incidents.ListAsync(default));
+    }
+
+    [Fact]
     public async Task A_malformed_activity_is_a_400_and_appends_nothing()
     {
         var response = await _bot.PostRawAsync("{\"type\": \"message\", \"text\": ", _bot.Signer.Token(ServiceUrl));
