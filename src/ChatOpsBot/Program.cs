@@ -3,6 +3,7 @@ using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
+using ChatOpsBot.Teams;
 using ChatOpsBot.Web;
 using ChatOpsBot.Web.Pages;
 using ChatOpsBot.Webhooks;
@@ -27,6 +28,7 @@ try
     builder.AddReminders();
     builder.AddConsole();
     builder.AddSlack();
+    builder.AddTeams();
     builder.AddPostmortems();
     builder.AddWebhooks();
 
@@ -45,6 +47,7 @@ try
     app.MapIncidentPages();
     app.MapConsole();
     app.MapSlack();
+    app.MapTeams();
     app.MapWebhooks();
     app.MapBenchFloor();
 

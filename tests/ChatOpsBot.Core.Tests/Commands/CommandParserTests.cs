@@ -69,6 +69,7 @@ public class CommandParserTests
     [InlineData("ic <@U123|alice>", "U123", "alice")]
     [InlineData("/incident commander @alice", "alice", null)]
     [InlineData("/incident commander @Alice", "alice", null)]
+    [InlineData("commander <@29:1GcS4EyB_oSI8A-88Xm|Megan\u00A0Bowen>", "29:1GcS4EyB_oSI8A-88Xm", "Megan Bowen")]
     public void CommanderAcceptsEveryMentionForm(string text, string id, string? name)
     {
         var command = Parse<AssignRoleCommand>(text);

@@ -1,0 +1,259 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+
+namespace ChatOpsBot.Teams;
+
+/// <summary>
+/// Renders the neutral <see cref="ChatMessage"/> as Adaptive Card 1.5 message activities (protocols.md §2.4).
+/// Buttons are Action.Execute (verb <see cref="CommandVerb"/>, the command in its data) with an Action.Submit
+/// fallback; a command that needs words from the person opens an inline form first. A message too large for one
+/// activity (Teams refuses about 100 KB) is split over several, each kept under <see cref="MaxActivityChars"/>.
+/// </summary>
+public static class AdaptiveCards
+{
+    public const string CommandVerb = "incident.command";
+    public const string DeclareVerb = "incident.declare";
+    public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    /// <summary>Characters of text per activity: UTF-8 of up to 3 bytes each plus JSON stays under 80 KB.</summary>
+    public const int MaxActivityChars = 24_000;
+
+    public static IReadOnlyList<JsonObject> Render(ChatMessage message, IReadOnlyCollection<Actor> people)
+    {
+        var text = TeamsText.Inert(message.Text);
+        var chunks = Split(text, MaxActivityChars);
+        var activities = new List<JsonObject>(chunks.Count);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var entities = new List<JsonObject>();
+            var body = new JsonArray();
+            if (i == 0 && message.Title is { } title)
+            {
+                body.Add(TextBlock(TeamsMentions.Apply(TeamsText.Inert(TeamsText.Cut(title, 400)), people, entities), weight: "Bolder", size: "Medium"));
+            }
+
+            body.Add(TextBlock(TeamsMentions.Apply(chunks[i], people, entities)));
+            var card = new JsonObject
+            {
+                ["$schema"] = Schema,
+                ["type"] = "AdaptiveCard",
+                ["version"] = "1.5",
+                ["body"] = body,
+            };
+
+            if (i == chunks.Count - 1)
+            {
+                AddTail(message, people, entities, body, card);
+            }
+
+            card["msteams"] = new JsonObject
+            {
+                ["width"] = "Full",
+                ["entities"] = new JsonArray([.. entities.Select(e => (JsonNode)e.DeepClone())]),
+            };
+            activities.Add(Activity(NotificationText(message, i, chunks.Count), card, entities));
+        }
+
+        return activities;
+    }
+
+    /// <summary>A message activity carrying one card; the entities also go on the activity for the notification text.</summary>
+    public static JsonObject Activity(string text, JsonObject card, IReadOnlyList<JsonObject>? entities = null) => new()
+    {
+        ["type"] = "message",
+        ["text"] = text,
+        ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = TeamsJson.AdaptiveCard, ["content"] = card }),
+        ["entities"] = new JsonArray([.. (entities ?? []).Select(e => (JsonNode)e.DeepClone())]),
+    };
+
+    public static JsonObject TextBlock(string text, string? weight = null, string? size = null, bool subtle = false)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (weight is not null)
+        {
+            block["weight"] = weight;
+        }
+
+        if (size is not null)
+        {
+            block["size"] = size;
+        }
+
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+
+        return block;
+    }
+
+    /// <summary>An Action.Execute that runs <paramref name="data"/>'s command, with the Action.Submit old clients use.</summary>
+    public static JsonObject Execute(string title, string verb, JsonObject data, bool primary = false)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = data.DeepClone(),
+        };
+        var submitData = (JsonObject)data.DeepClone();
+        submitData["verb"] = verb;
+        action["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData };
+        if (primary)
+        {
+            action["style"] = "positive";
+        }
+
+        return action;
+    }
+
+    private static void AddTail(ChatMessage message, IReadOnlyCollection<Actor> people, List<JsonObject> entities, JsonArray body, JsonObject card)
+    {
+        if (message.Fields.Count > 0)
+        {
+            var facts = new JsonArray();
+            foreach (var f in message.Fields.Take(20))
+            {
+                facts.Add(new JsonObject
+                {
+                    ["title"] = TeamsText.Inert(TeamsText.Cut(f.Label, 100)),
+                    ["value"] = TeamsMentions.Apply(TeamsText.Inert(TeamsText.Cut(f.Value, 2000)), people, entities),
+                });
+            }
+
+            body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
+        }
+
+        if (message.Context is { } context)
+        {
+            body.Add(TextBlock(TeamsMentions.Apply(TeamsText.Inert(TeamsText.Cut(context, 2000)), people, entities), subtle: true));
+        }
+
+        var actions = new JsonArray();
+        foreach (var link in message.Links.Where(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http").Take(5))
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = TeamsText.Cut(link.Label, 50), ["url"] = link.Url });
+        }
+
+        foreach (var a in message.Actions.Take(6))
+        {
+            actions.Add(CommandAction(a));
+        }
+
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
+        }
+    }
+
+    /// <summary>
+    /// A command ending in a space needs words from the person (a severity, an update, a summary): an inline form
+    /// (Action.ShowCard) asks for them and its button sends command + words. The others run at once.
+    /// </summary>
+    private static JsonObject CommandAction(MessageAction a)
+    {
+        var data = new JsonObject { ["command"] = a.Command, ["actionId"] = a.Id };
+        if (!a.Command.EndsWith(' '))
+        {
+            return Execute(TeamsText.Cut(a.Label, 50), CommandVerb, data, a.IsPrimary);
+        }
+
+        var input = a.Id == "change-severity"
+            ? new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet", ["id"] = "argument", ["label"] = "New severity", ["style"] = "compact", ["value"] = "sev2", ["isRequired"] = true,
+                ["choices"] = new JsonArray([.. new[] { "sev1", "sev2", "sev3", "sev4" }.Select(s => (JsonNode)new JsonObject { ["title"] = s.ToUpperInvariant(), ["value"] = s })]),
+            }
+            : new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = "argument", ["label"] = a.Id switch { "post-update" => "Status update", "resolve" => "Resolution summary", _ => a.Label },
+                ["isMultiline"] = true, ["maxLength"] = 3000, ["isRequired"] = a.Id == "post-update",
+                ["errorMessage"] = "Write the update first",
+            };
+        return new JsonObject
+        {
+            ["type"] = "Action.ShowCard",
+            ["title"] = TeamsText.Cut(a.Label, 50),
+            ["card"] = new JsonObject
+            {
+                ["type"] = "AdaptiveCard",
+                ["version"] = "1.5",
+                ["body"] = new JsonArray(input),
+                ["actions"] = new JsonArray(Execute(TeamsText.Cut(a.Label, 50), CommandVerb, data, primary: true)),
+            },
+        };
+    }
+
+    private static string NotificationText(ChatMessage message, int part, int parts)
+    {
+        var text = TeamsText.Cut(message.Text.Split('\n')[0], 200);
+        return parts == 1 ? text : $"{text} ({part + 1}/{parts})";
+    }
+
+    /// <summary>Splits at line breaks where it can, so each part stays under <paramref name="max"/> characters.</summary>
+    public static IReadOnlyList<string> Split(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return [text];
+        }
+
+        var parts = new List<string>();
+        var rest = text.AsSpan();
+        while (rest.Length > max)
+        {
+            var cut = rest[..max].LastIndexOf('\n');
+            if (cut < max / 2)
+            {
+                cut = max;
+                // Never split a surrogate pair or an escape ("\*") in two.
+                if (char.IsHighSurrogate(rest[cut - 1]) || rest[cut - 1] == '\\')
+                {
+                    cut--;
+                }
+            }
+
+            parts.Add(rest[..cut].ToString());
+            rest = rest[cut..].TrimStart('\n');
+        }
+
+        if (rest.Length > 0)
+        {
+            parts.Add(rest.ToString());
+        }
+
+        return parts;
+    }
+
+    /// <summary>Plain text of a received message: Teams sends HTML in channels ("&lt;p&gt;…&lt;/p&gt;").</summary>
+    public static string PlainText(string? html)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder(html.Length);
+        var inTag = false;
+        foreach (var c in html)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+            }
+            else if (c == '>' && inTag)
+            {
+                inTag = false;
+            }
+            else if (!inTag)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return System.Net.WebUtility.HtmlDecode(sb.ToString()).Trim();
+    }
+}

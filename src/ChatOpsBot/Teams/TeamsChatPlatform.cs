@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace ChatOpsBot.Teams;
+
+/// <summary>
+/// The reconciler's chat steps on Teams. The incident's room is a channel in the team (Graph) or, with
+/// Teams:ChannelMode thread, a new thread in the incidents channel (Bot Connector); a private incident is a group
+/// chat of its people (Graph) and is never announced. Messages go through the Bot Connector as Adaptive Cards.
+/// Failures surface as Refit's ApiException / HttpRequestException, so the reconciler retries the step.
+/// </summary>
+public sealed partial class TeamsChatPlatform(
+    BotConnector connector,
+    ITeamsGraphApi graph,
+    TeamsPeople people,
+    IncidentService incidents,
+    IOptions<TeamsOptions> options,
+    ILogger<TeamsChatPlatform> logger) : IChatPlatform
+{
+    public const string PlatformName = "teams";
+
+    /// <summary>Teams channel names are at most 50 characters.</summary>
+    public const int MaxChannelName = 50;
+
+    private const int MaxNameAttempts = 20;
+
+    public string Name => PlatformName;
+
+    public static ConversationRef Conversation(string id, string? name = null) => new(PlatformName, id, name);
+
+    public string StakeholderChannelFor(Severity severity) => options.Value.StakeholderChannelId ?? "";
+
+    public IReadOnlyCollection<string> DefaultResponders => options.Value.DefaultResponders;
+
+    public async Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (isPrivate)
+        {
+            return await OpenGroupChatAsync(name, cancellationToken);
+        }
+
+        if (o.ChannelMode == TeamsChannelMode.Thread)
+        {
+            var thread = await connector.For(o.IncidentsChannelId).CreateConversationAsync(new JsonObject
+            {
+                ["isGroup"] = true,
+                ["channelData"] = new JsonObject
+                {
+                    ["channel"] = new JsonObject { ["id"] = o.IncidentsChannelId },
+                    ["tenant"] = new JsonObject { ["id"] = o.TenantId },
+                },
+                ["activity"] = AdaptiveCards.Render(new ChatMessage($"🚨 {name}"), [])[0],
+            }, cancellationToken);
+            var id = thread.Id ?? TeamsConversation.Thread(o.IncidentsChannelId!, thread.ActivityId ?? "");
+            connector.Learn(id, thread.ServiceUrl);
+            return Conversation(id, name);
+        }
+
+        var baseName = name.Length <= MaxChannelName ? name : name[..MaxChannelName].TrimEnd('-');
+        for (var attempt = 1; ; attempt++)
+        {
+            var candidate = attempt == 1 ? baseName : Suffixed(baseName, attempt);
+            try
+            {
+                var channel = await graph.CreateChannelAsync(o.TeamId!, new JsonObject
+                {
+                    ["displayName"] = candidate,
+                    ["description"] = $"Incident channel {candidate}, opened by ChatOpsBot",
+                    ["membershipType"] = "standard",
+                }, cancellationToken);
+                return Conversation(channel.Id ?? throw new InvalidOperationException("Graph created a channel without an id."), candidate);
+            }
+            catch (ApiException ex) when (IsNameTaken(ex) && attempt < MaxNameAttempts)
+            {
+                LogNameTaken(logger, candidate);
+            }
+        }
+    }
+
+    /// <summary>Standard channels are open to the whole team; a private incident's group chat gets its people added.</summary>
+    public async Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        if (!IsGroupChat(channel.Id))
+        {
+            return;
+        }
+
+        foreach (var user in userIds)
+        {
+            if (people.AadIdOf(user) is not { } aad)
+            {
+                LogUnknownPerson(logger, channel.Id);
+                continue;
+            }
+
+            try
+            {
+                await graph.AddChatMemberAsync(channel.Id, Member(aad), cancellationToken);
+            }
+            catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest)
+            {
+                LogInviteSkipped(logger, channel.Id, (int)ex.StatusCode);
+            }
+        }
+    }
+
+    /// <summary>A channel's description carries the status line; chats and threads have nothing like a topic to keep current.</summary>
+    public async Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken)
+    {
+        if (options.Value.ChannelMode == TeamsChannelMode.Channel && !IsGroupChat(channel.Id) && options.Value.TeamId is { } team)
+        {
+            await graph.UpdateChannelAsync(team, channel.Id, new JsonObject { ["description"] = TeamsText.Cut(topic, 1024) }, cancellationToken);
+        }
+    }
+
+    public Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var mentionable = await PeopleOfAsync(channel, cancellationToken);
+        var api = connector.For(channel.Id);
+        string? first = null;
+        foreach (var activity in AdaptiveCards.Render(message, mentionable))
+        {
+            var posted = await api.SendAsync(channel.Id, activity, cancellationToken);
+            first ??= posted.Id;
+        }
+
+        return first ?? "";
+    }
+
+    /// <summary>Replaces a posted card (the live kick-off card) with <paramref name="message"/>'s first part.</summary>
+    public async Task UpdateAsync(ConversationRef channel, string messageId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var activity = AdaptiveCards.Render(message, await PeopleOfAsync(channel, cancellationToken))[0];
+        activity["id"] = messageId;
+        await connector.For(channel.Id).UpdateAsync(channel.Id, messageId, activity, cancellationToken);
+    }
+
+    /// <summary>A 1:1 chat with the person (created, or found again: Teams answers with the same id), then the message.</summary>
+    public async Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var api = connector.For((string?)null);
+        var chat = await api.CreateConversationAsync(new JsonObject
+        {
+            ["isGroup"] = false,
+            ["bot"] = new JsonObject { ["id"] = $"28:{o.AppId}" },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
+            ["tenantId"] = o.TenantId,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = o.TenantId } },
+        }, cancellationToken);
+        var id = chat.Id ?? throw new InvalidOperationException("The Bot Connector created a conversation without an id.");
+        connector.Learn(id, chat.ServiceUrl);
+        return await PostAsync(Conversation(id), message, cancellationToken);
+    }
+
+    /// <summary>Bots cannot put files in a channel without SharePoint; the comment is posted, then the content as text.</summary>
+    public async Task<string> UploadFileAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken)
+    {
+        var id = await PostAsync(channel, comment ?? new ChatMessage($"📎 {file.Title} ({file.FileName})"), cancellationToken);
+        await PostAsync(channel, new ChatMessage(file.Content) { Title = $"📎 {file.Title} ({file.FileName})" }, cancellationToken);
+        return id;
+    }
+
+    /// <summary>The stakeholder channel is configured by id (19:…); it is taken as given.</summary>
+    public Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken) =>
+        Task.FromResult<ConversationRef?>(string.IsNullOrWhiteSpace(nameOrId) ? null : Conversation(nameOrId));
+
+    public static bool IsGroupChat(string conversationId) => conversationId.EndsWith("@thread.v2", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<ConversationRef> OpenGroupChatAsync(string name, CancellationToken cancellationToken)
+    {
+        // Today's port names the room, not its people; the incident number is in the name ("inc-7-…").
+        var members = new JsonArray();
+        if (IncidentNumber().Match(name) is { Success: true } m
+            && await incidents.GetAsync(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), cancellationToken) is { Exists: true } incident)
+        {
+            foreach (var aad in incident.Participants.Select(p => people.AadIdOf(p.Id)).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                members.Add(Member(aad));
+            }
+        }
+
+        var chat = await graph.CreateChatAsync(new JsonObject
+        {
+            ["chatType"] = "group",
+            ["topic"] = TeamsText.Cut(name, 250),
+            ["members"] = members,
+        }, cancellationToken);
+        var id = chat.Id ?? throw new InvalidOperationException("Graph created a chat without an id.");
+        if (options.Value.CatalogAppId is { Length: > 0 } app)
+        {
+            // The bot can post only where its app is installed.
+            await graph.InstallAppInChatAsync(id, new JsonObject { ["teamsApp@odata.bind"] = $"{options.Value.GraphBaseUrl.ToString().TrimEnd('/')}/appCatalogs/teamsApps/{app}" }, cancellationToken);
+        }
+
+        return Conversation(id, name);
+    }
+
+    private JsonObject Member(string aadId) => new()
+    {
+        ["@odata.type"] = "#microsoft.graph.aadUserConversationMember",
+        ["roles"] = new JsonArray("owner"),
+        ["user@odata.bind"] = $"{options.Value.GraphBaseUrl.ToString().TrimEnd('/')}/users('{aadId}')",
+    };
+
+    private async Task<IReadOnlyCollection<Actor>> PeopleOfAsync(ConversationRef channel, CancellationToken cancellationToken)
+    {
+        // The stakeholder channel and 1:1 chats (a:…) are no incident's room; looking them up would re-list every incident.
+        if (channel.Id == options.Value.StakeholderChannelId || channel.Id.StartsWith("a:", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var incident = await incidents.FindByChannelAsync(Conversation(channel.Id), cancellationToken);
+        return incident is null ? [] : [.. incident.Participants, .. incident.Commander is { } c ? [c] : Array.Empty<Actor>()];
+    }
+
+    private static string Suffixed(string name, int attempt)
+    {
+        var suffix = $"-{attempt}";
+        return (name.Length + suffix.Length > MaxChannelName ? name[..(MaxChannelName - suffix.Length)].TrimEnd('-') : name) + suffix;
+    }
+
+    private static bool IsNameTaken(ApiException ex) =>
+        ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest
+        && ex.Content?.Contains("exist", StringComparison.OrdinalIgnoreCase) == true;
+
+    [GeneratedRegex(@"^inc-(\d{1,9})(-|$)")]
+    private static partial Regex IncidentNumber();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams channel name {Name} is taken; trying the next suffix")]
+    private static partial void LogNameTaken(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not adding a person to {ChatId}: the bot has not seen their Entra id yet")]
+    private static partial void LogUnknownPerson(ILogger logger, string chatId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph refused adding a member to {ChatId} (HTTP {Status}); skipping them")]
+    private static partial void LogInviteSkipped(ILogger logger, string chatId, int status);
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Teams;
+
+namespace ChatOpsBot.Tests.Teams;
+
+/// <summary>The neutral message as Adaptive Card 1.5: mentions as &lt;at&gt; + entities, user text inert, big texts split.</summary>
+public sealed class AdaptiveCardsTests
+{
+    private static readonly Actor Dana = new("29:1dana-Q_w", "Dana Lee");
+
+    [Fact]
+    public void A_message_becomes_one_adaptive_card_1_5_with_title_text_facts_and_actions()
+    {
+        var message = new ChatMessage("INC-4 declared: Checkout latency")
+        {
+            Title = "INC-4 · SEV2",
+            Fields = [new("Severity", "SEV2")],
+            Links = [new("Runbook", "https://runbooks.example.com/checkout"), new("Bad", "javascript:alert(1)")],
+            Actions = [new("take-commander", "Take commander", "/incident INC-4 commander {me}")],
+        };
+
+        var activity = Assert.Single(AdaptiveCards.Render(message, []));
+
+        var card = activity["attachments"]![0]!["content"]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", activity["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        Assert.Equal("INC-4 · SEV2", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("SEV2", card["body"]![2]!["facts"]![0]!["value"]!.GetValue<string>());
+        var actions = card["actions"]!.AsArray();
+        Assert.Equal(["Action.OpenUrl", "Action.Execute"], actions.Select(a => a!["type"]!.GetValue<string>()));
+        Assert.Equal("/incident INC-4 commander {me}", actions[1]!["data"]!["command"]!.GetValue<string>());
+        Assert.Equal("Action.Submit", actions[1]!["fallback"]!["type"]!.GetValue<string>());
+        Assert.Equal("incident.command", actions[1]!["fallback"]!["data"]!["verb"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_command_needing_words_opens_an_inline_form_whose_button_sends_them()
+    {
+        var message = new ChatMessage("x") { Actions = [new("post-update", "Post update", "/incident INC-4 update ")] };
+
+        var card = AdaptiveCards.Render(message, [])[0]["attachments"]![0]!["content"]!;
+
+        var show = card["actions"]![0]!;
+        Assert.Equal("Action.ShowCard", show["type"]!.GetValue<string>());
+        Assert.Equal("argument", show["card"]!["body"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("/incident INC-4 update ", show["card"]!["actions"]![0]!["data"]!["command"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_known_person_named_in_the_text_is_mentioned_with_at_and_an_entity()
+    {
+        var activity = AdaptiveCards.Render(new ChatMessage("⏰ @Dana Lee, a status update on INC-4 is due."), [Dana])[0];
+
+        var card = activity["attachments"]![0]!["content"]!;
+        Assert.Equal("⏰ <at>Dana Lee</at>, a status update on INC-4 is due.", card["body"]![0]!["text"]!.GetValue<string>());
+        var entity = Assert.Single(card["msteams"]!["entities"]!.AsArray())!;
+        Assert.Equal("mention", entity["type"]!.GetValue<string>());
+        Assert.Equal("<at>Dana Lee</at>", entity["text"]!.GetValue<string>());
+        Assert.Equal(Dana.Id, entity["mentioned"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void TeamsMentions_builds_the_at_text_and_entity_from_an_actor_id_and_name()
+    {
+        var mention = TeamsMentions.Create("29:1abc", "Sam *Ops*");
+
+        Assert.Equal("<at>Sam \\*Ops\\*</at>", mention.Text);
+        Assert.Equal(mention.Text, mention.Entity["text"]!.GetValue<string>());
+        Assert.Equal("29:1abc", mention.Entity["mentioned"]!["id"]!.GetValue<string>());
+        Assert.Equal("Sam *Ops*", mention.Entity["mentioned"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("**bold** _it_ [link](https://evil.example)", "\\*\\*bold\\*\\* \\_it\\_ \\[link\\](https://evil.example)")]
+    [InlineData("# Heading\n- item\n1. first", "\\# Heading\n\\- item\n1\\. first")]
+    [InlineData("`code` ~strike~", "\\`code\\` \\~strike\\~")]
+    public void User_text_is_inert_markdown(string text, string expected) =>
+        Assert.Equal(expected, TeamsText.Inert(text));
+
+    [Fact]
+    public void An_at_tag_someone_typed_never_becomes_a_mention()
+    {
+        var activity = AdaptiveCards.Render(new ChatMessage("📣 Status update from @Dana Lee: ping <at>Dana Lee</at> now"), [Dana])[0];
+
+        var card = activity["attachments"]![0]!["content"]!;
+        var text = card["body"]![0]!["text"]!.GetValue<string>();
+        Assert.Equal(1, CountOf(text, "<at>Dana Lee</at>"));
+        Assert.StartsWith("📣 Status update from <at>Dana Lee</at>:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_text_is_split_over_activities_each_under_100_kb()
+    {
+        var line = "Timeline line with ünïcödé and * stars that get escaped\n";
+        var text = string.Concat(Enumerable.Repeat(line, 4000)); // ~230 KB as text
+
+        var activities = AdaptiveCards.Render(new ChatMessage(text) { Title = "Export", Actions = [new("resolve", "Resolve", "/incident resolve")] }, []);
+
+        Assert.True(activities.Count > 2);
+        Assert.All(activities, a => Assert.True(Encoding.UTF8.GetByteCount(a.ToJsonString()) < 80 * 1024, $"{Encoding.UTF8.GetByteCount(a.ToJsonString())} bytes"));
+        var all = string.Concat(activities.Select(a => a["attachments"]![0]!["content"]!["body"]!.AsArray().Last()!["text"]!.GetValue<string>()));
+        Assert.Equal(TeamsText.Inert(text).Replace("\n", "", StringComparison.Ordinal), all.Replace("\n", "", StringComparison.Ordinal));
+        Assert.Null(activities[0]["attachments"]![0]!["content"]!["actions"]);
+        Assert.NotNull(activities[^1]["attachments"]![0]!["content"]!["actions"]);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+}
