@@ -19,8 +19,11 @@ public static partial class SlackText
 
     public static string Mrkdwn(string text) => ChatText.Render(text, Escape, Token);
 
-    /// <summary>For plain_text fields (headers, buttons): no markup is parsed there, so tokens are shown as names.</summary>
-    public static string Plain(string text) => ChatText.Plain(text);
+    /// <summary>
+    /// For plain_text fields (headers): Slack parses no markup there, so tokens are shown as names; a zero-width space
+    /// after each '&lt;' keeps "&lt;!channel&gt;" from ever reading as a mention, should that change.
+    /// </summary>
+    public static string Plain(string text) => ChatText.Plain(text).Replace("<", "<\u200B", StringComparison.Ordinal);
 
     /// <summary>A link as mrkdwn: only http(s), the URL made safe to sit inside &lt;…|…&gt;, the label escaped.</summary>
     public static string? Link(MessageLink link)
