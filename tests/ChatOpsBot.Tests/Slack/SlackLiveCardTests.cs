@@ -90,6 +90,24 @@ public sealed class SlackLiveCardTests : IDisposable
         Assert.DoesNotContain(_bot.Slack.Calls("conversations.invite"), c => c.GetProperty("users").GetString()!.Contains("alertmanager", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_alert_whose_triage_prompt_Slack_refuses_is_answered_503_with_the_reason_so_Alertmanager_retries()
+    {
+        _bot.Slack.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/chat.postMessage")).AtPriority(1)
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(HttpStatusCode.ServiceUnavailable));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/alertmanager")
+        {
+            Content = new StringContent(CapturedPayloads.AlertmanagerWarning, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WebhookSettings.Token);
+
+        using var response = await _bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("slack is unavailable", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task Command(string text) =>
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync(text, channel: FakeSlack.IncidentChannel));
 
