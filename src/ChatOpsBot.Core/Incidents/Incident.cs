@@ -168,7 +168,11 @@ public sealed partial record Incident
         StatusUpdatePosted u => this with
         {
             LastStatusUpdateAt = u.OccurredAt, LastStatusUpdate = u.Text, NextUpdateIn = u.NextUpdateIn,
-            PendingStakeholderCopies = IsPrivate ? PendingStakeholderCopies : PendingStakeholderCopies.AddRange(StakeholderCopiesOf(u)),
+            // A card posted without a fingerprint is from before copies were recorded: that code sent this update's
+            // copies itself, so they are not owed again (the first card update after an upgrade ends this).
+            PendingStakeholderCopies = IsPrivate || (KickoffMessageId is not null && KickoffFingerprint is null)
+                ? PendingStakeholderCopies
+                : PendingStakeholderCopies.AddRange(StakeholderCopiesOf(u)),
         },
         ActionItemAdded a => this with { ActionItems = ActionItems.Add(new ActionItem(a.ItemNumber, a.Text, a.Owner, a.OccurredAt, a.OccurredAt + a.DueIn)) },
         Resolved r => this with { Status = IncidentStatus.Resolved, ResolvedAt = r.OccurredAt, ResolutionSummary = r.Summary ?? ResolutionSummary },

@@ -88,6 +88,21 @@ public sealed class ChatTextTests
     }
 
     [Fact]
+    public void Updates_on_a_timeline_from_before_copies_were_recorded_are_not_sent_again()
+    {
+        var incident = Incident.Fold(
+        [
+            new Declared("Checkout failing", Severity.Sev2, IsPrivate: false, Origin: null) { Actor = Alice, IncidentNumber = 1, Version = 1 },
+            new KickoffPosted("1.0") { Version = 2 }, // no fingerprint: posted by the code that sent copies best effort
+            new StatusUpdatePosted("Old update") { Actor = Alice, Version = 3 },
+            new KickoffUpdated("1.0", "abc") { Version = 4 },
+            new StatusUpdatePosted("New update") { Actor = Alice, Version = 5 },
+        ]);
+
+        Assert.Equal(["New update"], incident.PendingStakeholderCopies.Select(c => c.Text));
+    }
+
+    [Fact]
     public void A_private_incidents_updates_owe_nobody_a_copy()
     {
         var incident = Incident.Fold(
