@@ -16,20 +16,20 @@ public static class AlertMessages
         var firing = notification.Alerts.Where(a => a.IsFiring).ToList();
         var first = firing.FirstOrDefault() ?? notification.Alerts[0];
         var labels = notification.CommonLabels.Count > 0 ? notification.CommonLabels : first.Labels;
-        return new ChatMessage($"🔔 Alert firing: {title} — declare an incident?")
+        return new ChatMessage($"🔔 Alert firing: {ChatText.Inert(title)} — declare an incident?")
         {
-            Title = $"🔔 {rule.Severity.Label()} alert: {title}",
+            Title = $"🔔 {rule.Severity.Label()} alert: {ChatText.Inert(title)}",
             Fields =
             [
                 new("Alerts firing", firing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                .. LabelLine(AlertText.Labels(labels)) is { Length: > 0 } line ? [new MessageField("Labels", line)] : Array.Empty<MessageField>(),
+                .. LabelLine(AlertText.Labels(labels)) is { Length: > 0 } line ? [new MessageField("Labels", ChatText.Inert(line))] : Array.Empty<MessageField>(),
             ],
             Links = Links(firing.SelectMany(a => AlertText.Links(a, notification))),
             Actions =
             [
                 new("declare-alert", "Declare incident", DeclareCommand(rule.Severity, notification.CorrelationKey, title), IsPrimary: true),
             ],
-            Context = $"From {notification.Source} · the button declares {rule.Severity.Label()} with you as commander",
+            Context = $"From {ChatText.Inert(notification.Source)} · the button declares {rule.Severity.Label()} with you as commander",
         };
     }
 
@@ -56,7 +56,7 @@ public static class AlertMessages
         string.Join(" · ", AlertText.ImportantLabels.Where(labels.ContainsKey).Select(l => $"{l}={labels[l]}"));
 
     public static IReadOnlyList<MessageLink> Links(IEnumerable<AlertLink> links) =>
-        links.DistinctBy(l => l.Url).Take(MaxLinks).Select(l => new MessageLink(l.Label, l.Url)).ToList();
+        links.DistinctBy(l => l.Url).Take(MaxLinks).Select(l => new MessageLink(ChatText.Inert(l.Label), l.Url)).ToList();
 
     /// <summary>The kick-off's alert section: what fired first, its labels, how many fire, and when it was detected.</summary>
     public static IReadOnlyList<MessageField> KickoffFields(Incident incident)
@@ -71,8 +71,8 @@ public static class AlertMessages
         var firing = alerts.Count(a => a.IsFiring);
         return
         [
-            new("Alert", first.Summary),
-            .. LabelLine(first.Labels) is { Length: > 0 } line ? [new MessageField("Labels", line)] : Array.Empty<MessageField>(),
+            new("Alert", ChatText.Inert(first.Summary)),
+            .. LabelLine(first.Labels) is { Length: > 0 } line ? [new MessageField("Labels", ChatText.Inert(line))] : Array.Empty<MessageField>(),
             new("Alerts firing", $"{firing} of {alerts.Count}"),
             new("Detected", incident.DetectedAt!.Value.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)),
         ];
@@ -81,15 +81,15 @@ public static class AlertMessages
     public static IReadOnlyList<MessageLink> KickoffLinks(Incident incident) =>
         Links(incident.Alerts.Values.OrderBy(a => a.FiredAt).SelectMany(a => a.Links));
 
-    public static ChatMessage Fired(AlertFired fired) => new($"🔔 Alert firing: {fired.Summary}")
+    public static ChatMessage Fired(AlertFired fired) => new($"🔔 Alert firing: {ChatText.Inert(fired.Summary)}")
     {
         Links = Links(fired.Links),
     };
 
     public static ChatMessage Resolved(AlertResolved resolved, string incidentKey) => resolved.AllResolved
-        ? new ChatMessage($"✅ Alert resolved: {resolved.Summary}. Every alert of this incident has now resolved — if the service is healthy, resolve {incidentKey}.")
+        ? new ChatMessage($"✅ Alert resolved: {ChatText.Inert(resolved.Summary)}. Every alert of this incident has now resolved — if the service is healthy, resolve {incidentKey}.")
         {
             Actions = [new("resolve", "Resolve incident", $"/incident {incidentKey} resolve ", IsPrimary: true)],
         }
-        : new ChatMessage($"✅ Alert resolved: {resolved.Summary}");
+        : new ChatMessage($"✅ Alert resolved: {ChatText.Inert(resolved.Summary)}");
 }

@@ -85,16 +85,29 @@ public static class AlertText
         return summary ?? "Unnamed alert";
     }
 
-    /// <summary>The incident title for a group: the group's summary, else the first firing alert's.</summary>
+    /// <summary>
+    /// The incident title for a group: the group's summary, else the first firing alert's name and summary
+    /// ("Checkout errors: Checkout 5xx rate above 5%"). The sender's own notification title comes last: Grafana's is
+    /// a template such as "[FIRING:2] Checkout errors Payments (critical checkout)", which reads badly as a title.
+    /// </summary>
     public static string Title(AlertNotification notification, int maxLength)
     {
         var first = notification.Alerts.FirstOrDefault(a => a.IsFiring) ?? notification.Alerts[0];
         var title = Clean(notification.CommonAnnotations.GetValueOrDefault("summary"), maxLength);
-        if (title.Length == 0)
+        if (title.Length > 0)
         {
-            title = Clean(notification.Title, maxLength);
+            return title;
         }
 
+        var name = Clean(first.Labels.GetValueOrDefault("alertname") ?? notification.CommonLabels.GetValueOrDefault("alertname"), maxLength);
+        var summary = Clean(first.Annotations.GetValueOrDefault("summary") ?? first.Annotations.GetValueOrDefault("title"), maxLength);
+        title = (name.Length, summary.Length) switch
+        {
+            (> 0, > 0) when !summary.Contains(name, StringComparison.OrdinalIgnoreCase) => Clean($"{name}: {summary}", maxLength),
+            (_, > 0) => summary,
+            (> 0, _) => name,
+            _ => Clean(notification.Title, maxLength),
+        };
         return title.Length > 0 ? title : Clean(Summary(first, notification), maxLength);
     }
 

@@ -44,7 +44,8 @@ public sealed partial class CommandHandler
     private async Task<string> BriefReplyAsync(Incident incident, CancellationToken cancellationToken)
     {
         var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
-        return CommanderBriefing.Build(incident, events, _clock.GetUtcNow(), NextUpdateDue(incident)).Text;
+        // A command reply is plain text on every platform, so the briefing names people instead of mentioning them.
+        return ChatText.Plain(CommanderBriefing.Build(incident, events, _clock.GetUtcNow(), NextUpdateDue(incident)).Text);
     }
 
     /// <summary>Null without reminder settings (a host without reminders); the briefing then says none is scheduled.</summary>

@@ -77,6 +77,14 @@ public sealed partial record Incident
 
     public bool IsAnnounced { get; private init; }
 
+    /// <summary>What the live card showed when last posted or updated (<c>IncidentCard.Fingerprint</c>); null before it knew.</summary>
+    public string? KickoffFingerprint { get; private init; }
+
+    public bool IsKickoffPinned { get; private init; }
+
+    /// <summary>Stakeholder copies of status updates still to deliver, oldest first: the stakeholder channel and each subscriber.</summary>
+    public ImmutableList<PendingStakeholderCopy> PendingStakeholderCopies { get; private init; } = [];
+
     public long MessagesPostedThrough { get; private init; }
 
     /// <summary>
@@ -157,7 +165,15 @@ public sealed partial record Incident
         RoleAssigned r => WithRole(r),
         SeverityChanged s => this with { Severity = s.To, SeverityHistory = SeverityHistory.Add(s.To) },
         StatusChanged s => this with { Status = s.To },
-        StatusUpdatePosted u => this with { LastStatusUpdateAt = u.OccurredAt, LastStatusUpdate = u.Text, NextUpdateIn = u.NextUpdateIn },
+        StatusUpdatePosted u => this with
+        {
+            LastStatusUpdateAt = u.OccurredAt, LastStatusUpdate = u.Text, NextUpdateIn = u.NextUpdateIn,
+            // A card posted without a fingerprint is from before copies were recorded: that code sent this update's
+            // copies itself, so they are not owed again (the first card update after an upgrade ends this).
+            PendingStakeholderCopies = IsPrivate || (KickoffMessageId is not null && KickoffFingerprint is null)
+                ? PendingStakeholderCopies
+                : PendingStakeholderCopies.AddRange(StakeholderCopiesOf(u)),
+        },
         ActionItemAdded a => this with { ActionItems = ActionItems.Add(new ActionItem(a.ItemNumber, a.Text, a.Owner, a.OccurredAt, a.DueAt ?? a.OccurredAt + a.DueIn)) },
         ActionItemChange c => WithActionItemChange(c),
         RoleCleared r => WithoutRole(r),
@@ -167,7 +183,13 @@ public sealed partial record Incident
         ChannelOpened c => this with { Channel = c.Channel },
         MembersInvited m => this with { InvitedUserIds = InvitedUserIds.Union(m.UserIds) },
         TopicSet t => this with { Topic = t.Topic },
-        KickoffPosted k => this with { KickoffMessageId = k.MessageId },
+        KickoffPosted k => this with { KickoffMessageId = k.MessageId, KickoffFingerprint = k.Fingerprint },
+        KickoffUpdated k => this with { KickoffFingerprint = k.Fingerprint },
+        KickoffPinned => this with { IsKickoffPinned = true },
+        StakeholderCopyDelivered d => this with
+        {
+            PendingStakeholderCopies = PendingStakeholderCopies.RemoveAll(p => p.UpdateVersion == d.UpdateVersion && p.Recipient == d.Recipient),
+        },
         Announced => this with { IsAnnounced = true },
         ReminderSent r => this with { RemindersSent = RemindersSent.SetItem(DueReminder.KeyOf(r.Kind, r.ActionItemNumber), r.DueAt) },
         ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
@@ -197,7 +219,16 @@ public sealed partial record Incident
 
     /// <summary>The events the reconciler records for what it did in chat.</summary>
     public static bool IsChatStep(IncidentEvent e) =>
-        e is ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted or PostmortemDrafted;
+        e is ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted or PostmortemDrafted
+            or KickoffPinned or KickoffUpdated or StakeholderCopyDelivered;
+
+    private IEnumerable<PendingStakeholderCopy> StakeholderCopiesOf(StatusUpdatePosted u)
+    {
+        // The version is the one the store gives the update; a fold of events not yet stored counts on.
+        var version = u.Version > 0 ? u.Version : Version + 1;
+        return Subscribers.Keys.Order(StringComparer.Ordinal).Prepend(StakeholderCopyDelivered.StakeholderChannel)
+            .Select(r => new PendingStakeholderCopy(version, r, u.Text, u.Actor));
+    }
 
     private Incident WithRole(RoleAssigned r)
     {

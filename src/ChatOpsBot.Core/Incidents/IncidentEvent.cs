@@ -43,6 +43,9 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(ActionItemReopened), nameof(ActionItemReopened))]
 [JsonDerivedType(typeof(ActionItemOwnerChanged), nameof(ActionItemOwnerChanged))]
 [JsonDerivedType(typeof(ActionItemDueChanged), nameof(ActionItemDueChanged))]
+[JsonDerivedType(typeof(KickoffPinned), nameof(KickoffPinned))]
+[JsonDerivedType(typeof(KickoffUpdated), nameof(KickoffUpdated))]
+[JsonDerivedType(typeof(StakeholderCopyDelivered), nameof(StakeholderCopyDelivered))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -104,7 +107,8 @@ public sealed record MembersInvited(IReadOnlyList<string> UserIds) : IncidentEve
 
 public sealed record TopicSet(string Topic) : IncidentEvent;
 
-public sealed record KickoffPosted(string MessageId) : IncidentEvent;
+/// <summary>The kick-off card was posted; <see cref="Fingerprint"/> is what it showed (<c>IncidentCard</c>), absent in older events.</summary>
+public sealed record KickoffPosted(string MessageId, string? Fingerprint = null) : IncidentEvent;
 
 /// <summary>Announced to stakeholders; <see cref="Channel"/> is null when the platform has no stakeholder channel to announce in.</summary>
 public sealed record Announced(ConversationRef? Channel, string? MessageId) : IncidentEvent;

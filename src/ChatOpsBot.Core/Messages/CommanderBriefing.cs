@@ -16,24 +16,24 @@ public static class CommanderBriefing
     /// <param name="nextUpdateDue">From the reminder schedule; null when none is known, and the briefing says so.</param>
     public static ChatMessage Build(Incident incident, IReadOnlyList<IncidentEvent> events, DateTimeOffset now, DateTimeOffset? nextUpdateDue)
     {
-        var commander = incident.Commander?.Mention ?? "nobody yet";
+        var commander = incident.Commander is { } c ? ChatText.Mention(c) : "nobody yet";
         var running = TimeText.Duration((incident.ResolvedAt ?? now) - incident.DeclaredAt);
         var lastUpdate = incident.LastStatusUpdateAt is { } at
-            ? $"{TimeText.Utc(at)} ({TimeText.Duration(now - at)} ago): {incident.LastStatusUpdate}"
+            ? $"{TimeText.Utc(at)} ({TimeText.Duration(now - at)} ago): {ChatText.Inert(incident.LastStatusUpdate ?? "")}"
             : "none posted yet";
         var nextUpdate = nextUpdateDue is { } due
             ? $"{TimeText.Utc(due)} ({(due >= now ? $"in {TimeText.Duration(due - now)}" : $"overdue by {TimeText.Duration(now - due)}")})"
             : incident.Status.IsOpen() ? "no reminder is scheduled; agree a cadence with stakeholders" : "none: the incident is no longer open";
         var actions = incident.ActionItems.Count == 0
             ? "none"
-            : string.Join("\n", incident.ActionItems.Select(a => $"#{a.Number} {a.Text}{(a.Owner is null ? " (unassigned)" : $" ({a.Owner.Mention})")}"));
+            : string.Join("\n", incident.ActionItems.Select(a => $"#{a.Number} {ChatText.Inert(a.Text)}{(a.Owner is null ? " (unassigned)" : $" ({ChatText.Mention(a.Owner)})")}"));
         var roles = incident.Roles.Count == 0
             ? "none"
-            : string.Join("\n", incident.Roles.OrderBy(r => r.Key == Roles.Commander ? 0 : 1).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value.Mention}"));
+            : string.Join("\n", incident.Roles.OrderBy(r => r.Key == Roles.Commander ? 0 : 1).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {ChatText.Mention(r.Value)}"));
         var notes = events.OfType<NoteAdded>().TakeLast(LatestNotes).ToList();
         var latestNotes = notes.Count == 0
             ? "none"
-            : string.Join("\n", notes.Select(n => $"{TimeText.Utc(n.OccurredAt)} {n.Actor.Mention}: {n.Text}"));
+            : string.Join("\n", notes.Select(n => $"{TimeText.Utc(n.OccurredAt)} {ChatText.Mention(n.Actor)}: {ChatText.Inert(n.Text)}"));
 
         var fields = new MessageField[]
         {
@@ -45,7 +45,7 @@ public static class CommanderBriefing
             new("Roles", roles),
             new("Latest notes", latestNotes),
         };
-        var text = new StringBuilder($"🧭 Briefing for {commander}, commander of {incident.Key}: {incident.Title}");
+        var text = new StringBuilder($"🧭 Briefing for {commander}, commander of {incident.Key}: {ChatText.Inert(incident.Title)}");
         foreach (var f in fields)
         {
             text.Append("\n• ").Append(f.Label).Append(": ").Append(f.Value.Replace("\n", "; ", StringComparison.Ordinal));
@@ -53,9 +53,9 @@ public static class CommanderBriefing
 
         return new ChatMessage(text.ToString())
         {
-            Title = $"🧭 Briefing for {commander} · {incident.Key} · {incident.Title}",
+            Title = $"🧭 Briefing for {commander} · {incident.Key} · {ChatText.Inert(incident.Title)}",
             Fields = fields,
-            Context = $"{incident.Key} · /incident brief shows this again",
+            Context = $"{incident.Key} · {ChatText.Code("/incident brief")} shows this again",
         };
     }
 }

@@ -9,7 +9,7 @@ public static class ReminderMessages
 {
     public static ChatMessage For(Incident incident, DueReminder reminder, DateTimeOffset now)
     {
-        var commander = incident.Commander is { } c && c.Id != Actor.Bot.Id ? c.Mention : "@here";
+        var commander = incident.Commander is { } c && c.Id != Actor.Bot.Id ? ChatText.Mention(c) : ChatText.Here;
         return reminder.Kind switch
         {
             ReminderKind.StatusUpdate => StatusUpdate(incident, commander, now),
@@ -23,7 +23,7 @@ public static class ReminderMessages
                 Title = "No scribe",
                 Actions = [new("take-scribe", "Take scribe", $"/incident {incident.Key} scribe {{me}}", IsPrimary: true)],
             },
-            ReminderKind.PostmortemDue => new($"📄 {commander}, the postmortem of {incident.Key} is due (resolved {DurationText.Format(now - (incident.ResolvedAt ?? now))} ago). Close the incident with `/incident close` once it is written.")
+            ReminderKind.PostmortemDue => new($"📄 {commander}, the postmortem of {incident.Key} is due (resolved {DurationText.Format(now - (incident.ResolvedAt ?? now))} ago). Close the incident with {ChatText.Code("/incident close")} once it is written.")
             {
                 Title = "Postmortem due",
             },
@@ -40,7 +40,7 @@ public static class ReminderMessages
         return new($"⏰ {commander}, a status update on {incident.Key} is due: {since}.")
         {
             Title = "Status update due",
-            Fields = [new("Severity", incident.Severity.Label()), new("Last update", incident.LastStatusUpdate ?? "none")],
+            Fields = [new("Severity", incident.Severity.Label()), new("Last update", incident.LastStatusUpdate is { } lastText ? ChatText.Inert(lastText) : "none")],
             Actions = [new("post-update", "Post update", $"/incident {incident.Key} update ", IsPrimary: true)],
         };
     }
@@ -48,8 +48,8 @@ public static class ReminderMessages
     private static ChatMessage ActionItem(Incident incident, DueReminder reminder, string commander)
     {
         var item = incident.ActionItems.FirstOrDefault(i => i.Number == reminder.ActionItemNumber);
-        var owner = item?.Owner?.Mention ?? commander;
-        return new($"☑️ {owner}, action item #{reminder.ActionItemNumber} of {incident.Key} is due: {item?.Text}") { Title = "Action item due" };
+        var owner = item?.Owner is { } o ? ChatText.Mention(o) : commander;
+        return new($"☑️ {owner}, action item #{reminder.ActionItemNumber} of {incident.Key} is due: {ChatText.Inert(item?.Text ?? "")}") { Title = "Action item due" };
     }
 
     private static DateTimeOffset RoleGapSince(Incident incident) =>

@@ -8,11 +8,11 @@ public static class StakeholderMessages
 {
     /// <summary>A status update as stakeholders see it: it must make sense without the incident channel's context.</summary>
     public static ChatMessage Update(Incident incident, StatusUpdatePosted update) =>
-        new($"📣 {incident.Key} ({incident.Severity.Label()}, {incident.Status.Label()}) · {incident.Title}\n{update.Text}\n— {update.Actor.Mention}")
+        new($"📣 {incident.Key} ({incident.Severity.Label()}, {incident.Status.Label()}) · {ChatText.Inert(incident.Title)}\n{ChatText.Inert(update.Text)}\n— {ChatText.Mention(update.Actor)}")
         {
-            Title = $"📣 {incident.Key} · {incident.Severity.Label()} · {incident.Title}",
-            Fields = [new("Status", incident.Status.Label()), new("Update", update.Text), new("From", update.Actor.Mention)],
-            Context = $"You follow {incident.Key}. `/incident unsubscribe {incident.Key}` stops these messages.",
+            Title = $"📣 {incident.Key} · {incident.Severity.Label()} · {ChatText.Inert(incident.Title)}",
+            Fields = [new("Status", incident.Status.Label()), new("Update", ChatText.Inert(update.Text)), new("From", ChatText.Mention(update.Actor))],
+            Context = $"You follow {incident.Key}. {ChatText.Code($"/incident unsubscribe {incident.Key}")} stops these messages.",
         };
 
     /// <summary>Posted in the incident channel at close, with a link to the draft.</summary>
@@ -20,12 +20,13 @@ public static class StakeholderMessages
         new($"📝 The postmortem draft for {incident.Key} is ready: {link}"
             + (draft.ReviewHits.Count == 0 ? "" : $"\n⚠️ {draft.ReviewHits.Count} phrase{(draft.ReviewHits.Count == 1 ? "" : "s")} to review before sharing."))
         {
-            Title = $"📝 Postmortem draft · {incident.Key} · {incident.Title}",
+            Title = $"📝 Postmortem draft · {incident.Key} · {ChatText.Inert(incident.Title)}",
             Fields =
             [
                 new("Draft", link),
-                new("Export the timeline", $"/incident export md|csv|json"),
+                new("Export the timeline", ChatText.Code("/incident export md|csv|json")),
             ],
+            Links = [new MessageLink("Postmortem draft", link)],
             Context = "Compiled from the timeline. Blameless: describe what happened and why it made sense at the time.",
         };
 }

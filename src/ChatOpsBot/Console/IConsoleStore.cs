@@ -22,6 +22,12 @@ public interface IConsoleStore
     /// <summary>Appends a message; the store assigns its <see cref="ConsoleMessage.Ts"/>, unique and increasing within the channel.</summary>
     Task<ConsoleMessage> PostMessageAsync(string channel, ConsoleMessageDraft draft, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the text and rich content of message <paramref name="ts"/>, keeping its ts, author and time (the live
+    /// incident card); false if there is no such message.
+    /// </summary>
+    Task<bool> UpdateMessageAsync(string channel, string ts, string text, Core.Messages.ChatMessage? rich, CancellationToken cancellationToken);
+
     /// <summary>The newest <paramref name="limit"/> messages of the channel, oldest first.</summary>
     Task<IReadOnlyList<ConsoleMessage>> ListMessagesAsync(string channel, int limit, CancellationToken cancellationToken);
 }

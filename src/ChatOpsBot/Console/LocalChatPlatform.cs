@@ -20,6 +20,14 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
 
     public string Name => PlatformName;
 
+    /// <summary>No pins, files or purpose in the console: the card is the first message, files are posted as text.</summary>
+    public ChatCapabilities Capabilities => ChatCapabilities.Topic | ChatCapabilities.ChannelCreation;
+
+    public string CommandPrefix => "/incident";
+
+    /// <summary>Console users are names: anyone named is a user here, except a Slack id seen from another platform.</summary>
+    public bool IsUser(string actorId) => actorId.Length > 0 && !actorId.Any(char.IsUpper);
+
     public string StakeholderChannelFor(Severity severity) =>
         ConsoleOptions.Normalize(options.Value.StakeholderChannels.For(severity, options.Value.StakeholderChannel));
 
@@ -27,8 +35,9 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
 
     public static ConversationRef Conversation(string channel) => new(PlatformName, channel, channel);
 
-    public async Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
+    public async Task<ConversationRef> OpenIncidentChannelAsync(int number, string title, bool isPrivate, CancellationToken cancellationToken)
     {
+        var name = ChannelNames.ForIncident(number, title);
         for (var attempt = 1; attempt <= MaxNameAttempts; attempt++)
         {
             var candidate = attempt == 1 ? name : ChannelNames.WithSuffix(name, attempt);
@@ -56,9 +65,43 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
 
     public async Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
     {
-        var posted = await store.PostMessageAsync(channel.Id, new ConsoleMessageDraft(BotUser, message.Text, clock.GetUtcNow(), message), cancellationToken);
+        var rendered = Render(message);
+        var posted = await store.PostMessageAsync(channel.Id, new ConsoleMessageDraft(BotUser, rendered.Text, clock.GetUtcNow(), rendered), cancellationToken);
         return posted.Ts;
     }
+
+    /// <summary>The console's message edit: the card changes in place, where it is in the channel.</summary>
+    public async Task UpdateAsync(ConversationRef channel, string messageId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var rendered = Render(message);
+        if (!await store.UpdateMessageAsync(channel.Id, messageId, rendered.Text, rendered, cancellationToken))
+        {
+            throw new InvalidOperationException($"No message {messageId} in console channel {channel.Id} to update.");
+        }
+    }
+
+    /// <summary>Never called: the console declares no pins.</summary>
+    public Task PinAsync(ConversationRef channel, string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Mention tokens become "@name", which the console highlights; the page escapes all HTML itself (app.js
+    /// formatText), so the text is stored as written and shown inert.
+    /// </summary>
+    public static ChatMessage Render(ChatMessage message) => new(Text(message.Text))
+    {
+        Title = message.Title is null ? null : Text(message.Title),
+        Fields = [.. message.Fields.Select(f => new MessageField(ChatText.Plain(f.Label), Text(f.Value)))],
+        Actions = message.Actions,
+        Links = [.. message.Links.Where(l => Uri.TryCreate(l.Url, UriKind.RelativeOrAbsolute, out var u) && (!u.IsAbsoluteUri || u.Scheme is "http" or "https"))
+            .Select(l => new MessageLink(ChatText.Plain(l.Label), l.Url))],
+        Context = message.Context is null ? null : Text(message.Context),
+    };
+
+    private static string Text(string text) => ChatText.Render(text, s => s, p => p.Kind switch
+    {
+        TextPartKind.Code => $"`{p.Text.Replace("`", "'", StringComparison.Ordinal)}`",
+        _ => $"@{p.Text}",
+    });
 
     /// <summary>
     /// The console has no direct messages of its own, so a DM is a private channel "dm-&lt;user&gt;" whose only member

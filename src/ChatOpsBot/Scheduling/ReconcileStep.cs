@@ -12,9 +12,18 @@ public enum ReconcileStep
     SetTopic,
     SetPurpose,
     PostKickoff,
+    PinKickoff,
     Announce,
+    UpdateKickoff,
     PostEventMessages,
     PostPostmortemDraft,
+    DeliverStakeholderCopy,
+}
+
+/// <summary>What the plan needs to know of the platform the incident lives on.</summary>
+public sealed record PlatformTraits(ChatCapabilities Capabilities, IReadOnlyCollection<string> DefaultResponders, Func<string, bool> IsUser)
+{
+    public static PlatformTraits Of(IChatPlatform platform) => new(platform.Capabilities, platform.DefaultResponders, platform.IsUser);
 }
 
 /// <summary>
@@ -23,7 +32,8 @@ public enum ReconcileStep
 /// </summary>
 public static class ReconcilePlan
 {
-    public static ReconcileStep Next(Incident incident, IReadOnlyCollection<string> defaultResponders, bool hasUnpostedEventMessages)
+    /// <param name="cardFingerprint">What the live card should show now (<see cref="IncidentCard.Fingerprint"/>).</param>
+    public static ReconcileStep Next(Incident incident, PlatformTraits platform, bool hasUnpostedEventMessages, string cardFingerprint)
     {
         if (!incident.Exists)
         {
@@ -36,17 +46,17 @@ public static class ReconcilePlan
             return incident.Status == IncidentStatus.Closed ? ReconcileStep.None : ReconcileStep.OpenChannel;
         }
 
-        if (MissingMembers(incident, defaultResponders).Count > 0 && incident.Status != IncidentStatus.Closed)
+        if (MissingMembers(incident, platform).Count > 0 && incident.Status != IncidentStatus.Closed)
         {
             return ReconcileStep.Invite;
         }
 
-        if (incident.Topic != IncidentMessages.Topic(incident))
+        if (platform.Capabilities.HasFlag(ChatCapabilities.Topic) && incident.Topic != IncidentMessages.Topic(incident))
         {
             return ReconcileStep.SetTopic;
         }
 
-        if (incident.Purpose != IncidentMessages.Purpose(incident))
+        if (platform.Capabilities.HasFlag(ChatCapabilities.Purpose) && incident.Purpose != IncidentMessages.Purpose(incident))
         {
             return ReconcileStep.SetPurpose;
         }
@@ -56,9 +66,20 @@ public static class ReconcilePlan
             return ReconcileStep.PostKickoff;
         }
 
+        if (platform.Capabilities.HasFlag(ChatCapabilities.Pin) && !incident.IsKickoffPinned)
+        {
+            return ReconcileStep.PinKickoff;
+        }
+
         if (!incident.IsPrivate && !incident.IsAnnounced)
         {
             return ReconcileStep.Announce;
+        }
+
+        // Before the event messages, so the card is current by the time people read why it changed.
+        if (incident.KickoffFingerprint != cardFingerprint)
+        {
+            return ReconcileStep.UpdateKickoff;
         }
 
         if (hasUnpostedEventMessages)
@@ -67,13 +88,25 @@ public static class ReconcilePlan
         }
 
         // After the "closed" message, so the draft is the last word in the channel.
-        return incident.Status == IncidentStatus.Closed && !incident.IsPostmortemDrafted ? ReconcileStep.PostPostmortemDraft : ReconcileStep.None;
+        if (incident.Status == IncidentStatus.Closed && !incident.IsPostmortemDrafted)
+        {
+            return ReconcileStep.PostPostmortemDraft;
+        }
+
+        // Last, after the channel's own message for the update, and each recorded on its own: a stakeholder channel
+        // or a subscriber that keeps failing delays only the copies after it, never the incident channel.
+        return NextStakeholderCopy(incident) is not null ? ReconcileStep.DeliverStakeholderCopy : ReconcileStep.None;
     }
 
-    public static IReadOnlyList<string> MissingMembers(Incident incident, IReadOnlyCollection<string> defaultResponders) =>
+    /// <summary>The oldest copy still owed whose update has had its incident-channel message.</summary>
+    public static PendingStakeholderCopy? NextStakeholderCopy(Incident incident) =>
+        incident.PendingStakeholderCopies.FirstOrDefault(c => c.UpdateVersion <= incident.MessagesPostedThrough);
+
+    /// <summary>People the channel should have and does not: only real users of the platform, never display-name-only actors.</summary>
+    public static IReadOnlyList<string> MissingMembers(Incident incident, PlatformTraits platform) =>
         incident.Participants.Select(p => p.Id)
-            .Concat(incident.IsPrivate ? [] : defaultResponders)
-            .Where(id => id != Actor.Bot.Id && !incident.InvitedUserIds.Contains(id))
+            .Concat(incident.IsPrivate ? [] : platform.DefaultResponders)
+            .Where(id => id != Actor.Bot.Id && !incident.InvitedUserIds.Contains(id) && platform.IsUser(id))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 }

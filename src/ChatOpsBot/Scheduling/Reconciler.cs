@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,15 +9,17 @@ namespace ChatOpsBot.Scheduling;
 
 /// <summary>
 /// Does the chat side effects the timeline asks for (DESIGN §3): open the channel, invite, set the topic,
-/// post the kick-off, announce, post a short message per change. Level-triggered and idempotent: each pass
+/// post the kick-off card and keep it current, pin it, announce, post a short message per change, deliver the
+/// stakeholder copies of status updates, share the postmortem draft. Level-triggered and idempotent: each pass
 /// reads the state, does the first missing step and records it as an event, so a chat outage, a 429 or a
 /// restart delays a step but never loses it. Runs on every change, at start-up, and on a periodic sweep.
 /// </summary>
 public sealed partial class Reconciler(
     IncidentService incidents,
     IIncidentStore store,
-    IEnumerable<IChatPlatform> platforms,
+    ChatPlatforms platforms,
     StakeholderDelivery delivery,
+    ReminderSettings reminders,
     IOptions<ReconcilerOptions> options,
     IncidentMetrics metrics,
     TimeProvider clock,
@@ -27,12 +30,11 @@ public sealed partial class Reconciler(
 
     private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
 
-    private readonly IReadOnlyList<IChatPlatform> _platforms = [.. platforms];
     private readonly ConcurrentDictionary<int, long> _checkedThrough = new();
 
     protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
-    protected override bool IsNeeded => _platforms.Count > 0;
+    protected override bool IsNeeded => platforms.Any;
 
     protected override Task ProcessAsync(int number, CancellationToken cancellationToken) => ReconcileAsync(number, cancellationToken);
 
@@ -43,8 +45,13 @@ public sealed partial class Reconciler(
         {
             var incident = await Incidents.GetAsync(number, cancellationToken);
             var unposted = incident.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
-            var platform = PlatformFor(incident);
-            var step = ReconcilePlan.Next(incident, platform.DefaultResponders, unposted.Count > 0);
+            if (platforms.For(incident) is not { } platform)
+            {
+                return; // its channel is on a platform another host runs
+            }
+
+            var card = Card(incident);
+            var step = ReconcilePlan.Next(incident, PlatformTraits.Of(platform), unposted.Count > 0, IncidentCard.Fingerprint(card));
             if (step == ReconcileStep.None)
             {
                 return;
@@ -62,12 +69,12 @@ public sealed partial class Reconciler(
             IncidentEvent[] done;
             try
             {
-                done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
+                done = await PerformAsync(step, incident, platform, card, unposted, cancellationToken);
                 metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
             }
             catch (Exception ex)
             {
-                metrics.RecordChatCall(platform.Name, step.ToString(), ex is HttpRequestException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } ? "ratelimited" : "error");
+                metrics.RecordChatCall(platform.Name, step.ToString(), ex is ChatUnavailableException { IsRateLimit: true } ? "ratelimited" : ex is ChatUnavailableException ? "unavailable" : "error");
                 // A failed step is retried on the next pass, not after the lease runs out.
                 await store.ReleaseClaimAsync(claim, CancellationToken.None);
                 throw;
@@ -82,18 +89,20 @@ public sealed partial class Reconciler(
         }
     }
 
-    private async Task<IncidentEvent[]> PerformAsync(ReconcileStep step, Incident incident, IChatPlatform platform,
+    private ChatMessage Card(Incident incident) => IncidentCard.For(incident, ReminderPolicy.StatusUpdateDueAt(incident, reminders));
+
+    private async Task<IncidentEvent[]> PerformAsync(ReconcileStep step, Incident incident, IChatPlatform platform, ChatMessage card,
         IReadOnlyList<IncidentEvent> unposted, CancellationToken cancellationToken)
     {
         switch (step)
         {
             case ReconcileStep.OpenChannel:
-                var channel = await platform.OpenIncidentChannelAsync(ChannelNames.ForIncident(incident.Number, incident.Title), incident.IsPrivate, cancellationToken);
+                var channel = await platform.OpenIncidentChannelAsync(incident.Number, incident.Title, incident.IsPrivate, cancellationToken);
                 LogChannelOpened(logger, incident.Number, channel.Name ?? channel.Id);
                 return [new ChannelOpened(channel)];
 
             case ReconcileStep.Invite:
-                var members = ReconcilePlan.MissingMembers(incident, platform.DefaultResponders);
+                var members = ReconcilePlan.MissingMembers(incident, PlatformTraits.Of(platform));
                 await platform.InviteAsync(incident.Channel!, members, cancellationToken);
                 return [new MembersInvited(members)];
 
@@ -108,10 +117,21 @@ public sealed partial class Reconciler(
                 return [new PurposeSet(purpose)];
 
             case ReconcileStep.PostKickoff:
-                var kickoff = await platform.PostAsync(incident.Channel!, IncidentMessages.Kickoff(incident), cancellationToken);
+                var kickoff = await platform.PostAsync(incident.Channel!, card, cancellationToken);
                 // The kick-off shows the state so far, so the changes before it need no messages of their own;
                 // but it shows no status update, so one posted before the channel existed is still to be delivered.
-                return [new KickoffPosted(kickoff), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
+                return [new KickoffPosted(kickoff, IncidentCard.Fingerprint(card)), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
+
+            case ReconcileStep.PinKickoff:
+                await platform.PinAsync(incident.Channel!, incident.KickoffMessageId!, cancellationToken);
+                return [new KickoffPinned(incident.KickoffMessageId!)];
+
+            case ReconcileStep.UpdateKickoff:
+                await platform.UpdateAsync(incident.Channel!, incident.KickoffMessageId!, card, cancellationToken);
+                return [new KickoffUpdated(incident.KickoffMessageId!, IncidentCard.Fingerprint(card))];
+
+            case ReconcileStep.DeliverStakeholderCopy:
+                return [await delivery.DeliverCopyAsync(platform, incident, ReconcilePlan.NextStakeholderCopy(incident)!, cancellationToken)];
 
             case ReconcileStep.Announce:
                 var stakeholderChannel = platform.StakeholderChannelFor(incident.Severity);
@@ -185,12 +205,6 @@ public sealed partial class Reconciler(
 
         return unposted;
     }
-
-    private IChatPlatform PlatformFor(Incident incident) =>
-        _platforms.FirstOrDefault(p => p.Name == incident.Channel?.Platform)
-        ?? _platforms.FirstOrDefault(p => p.Name == incident.Origin?.Platform)
-        ?? _platforms.FirstOrDefault(p => p.Name == options.Value.DefaultPlatform)
-        ?? _platforms[0];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened channel {Channel} for INC-{IncidentNumber}")]
     private static partial void LogChannelOpened(ILogger logger, int incidentNumber, string channel);

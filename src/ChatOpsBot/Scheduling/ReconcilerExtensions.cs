@@ -1,3 +1,6 @@
+using ChatOpsBot.Hosting;
+using ChatOpsBot.Web;
+
 namespace ChatOpsBot.Scheduling;
 
 public static class ReconcilerExtensions
@@ -5,6 +8,8 @@ public static class ReconcilerExtensions
     public static WebApplicationBuilder AddReconciler(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration(ReconcilerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddPublicLinks();
+        builder.Services.AddSingleton<ChatPlatforms>();
         builder.Services.AddSingleton<StakeholderDelivery>();
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
+using ChatOpsBot.Hosting;
 using ChatOpsBot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -18,7 +19,7 @@ public sealed partial class ReminderPlanner(
     IncidentService incidents,
     ISchedulerFactory schedulers,
     IIncidentAppendFeed feed,
-    IEnumerable<IChatPlatform> platforms,
+    ChatPlatforms platforms,
     ReminderSettings settings,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
@@ -31,7 +32,6 @@ public sealed partial class ReminderPlanner(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<int, DateTimeOffset> _notBefore = new();
-    private readonly HashSet<string> _platforms = [.. platforms.Select(p => p.Name)];
 
     protected override TimeSpan SweepInterval => options.Value.Sweep;
 
@@ -66,7 +66,7 @@ public sealed partial class ReminderPlanner(
 
         // No channel yet, or one on a platform this host does not run: nowhere to post, and firing anyway would only
         // fire again at once. Opening the channel is an event, which plans again.
-        var next = incident.Exists && incident.Channel is { } channel && _platforms.Contains(channel.Platform)
+        var next = incident.Exists && incident.Channel is { } channel && platforms.For(channel) is not null
             ? ReminderPolicy.NextWakeUp(incident, settings, now)
             : null;
         if (next is not { } due)

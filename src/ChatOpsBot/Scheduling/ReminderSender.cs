@@ -1,6 +1,7 @@
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
+using ChatOpsBot.Hosting;
 
 namespace ChatOpsBot.Scheduling;
 
@@ -11,7 +12,7 @@ namespace ChatOpsBot.Scheduling;
 public sealed partial class ReminderSender(
     IncidentService incidents,
     IIncidentStore store,
-    IEnumerable<IChatPlatform> platforms,
+    ChatPlatforms platforms,
     ReminderSettings settings,
     TimeProvider clock,
     ILogger<ReminderSender> logger)
@@ -22,14 +23,12 @@ public sealed partial class ReminderSender(
 
     private static readonly EventContext ReminderContext = new(Actor.Bot, EventSource.Reminder);
 
-    private readonly IReadOnlyList<IChatPlatform> _platforms = [.. platforms];
-
     /// <summary>False when something due was left unsent (another replica holds it, or chat failed), so the caller retries.</summary>
     public async Task<bool> SendDueAsync(int number, CancellationToken cancellationToken)
     {
         var incident = await incidents.GetAsync(number, cancellationToken);
         var now = clock.GetUtcNow();
-        var platform = _platforms.FirstOrDefault(p => p.Name == incident.Channel?.Platform);
+        var platform = platforms.For(incident.Channel);
         var done = true;
         foreach (var reminder in ReminderPolicy.DueNow(incident, settings, now))
         {

@@ -2,49 +2,62 @@ using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
+using ChatOpsBot.Web;
 
 namespace ChatOpsBot.Scheduling;
 
 /// <summary>
-/// The messages that follow an event beyond the incident channel's one-liner: a status update goes to the
-/// stakeholder channel and by DM to subscribers; a commander handoff gets a briefing; a close gets the
-/// postmortem draft. Private incidents are never broadcast.
+/// The messages that follow an event beyond the incident channel's one-liner: each status update's copy to the
+/// stakeholder channel and by DM to each subscriber (reconciler steps, one recorded per recipient, retried until
+/// done); a commander handoff gets a briefing; a close gets the postmortem draft. Private incidents are never broadcast.
 /// </summary>
-public sealed partial class StakeholderDelivery(IncidentService incidents, PostmortemCompiler postmortems, ReminderSettings reminders, TimeProvider clock,
-    ILogger<StakeholderDelivery> logger)
+public sealed partial class StakeholderDelivery(IncidentService incidents, PostmortemCompiler postmortems, ReminderSettings reminders, PublicLinks links,
+    TimeProvider clock, ILogger<StakeholderDelivery> logger)
 {
     /// <summary>
-    /// After the channel message for <paramref name="e"/> was posted. Best effort per recipient: one subscriber's
-    /// failed DM must not hold back the channel messages or the other subscribers, so a failure is logged and
-    /// not retried (retrying the whole step would post the channel message twice).
+    /// After the channel message for <paramref name="e"/> was posted. The briefing is a convenience (it can be
+    /// asked for again with "/incident brief"), so a failure is logged, not retried: retrying the whole step
+    /// would post the channel message twice.
     /// </summary>
     public async Task AfterChannelMessageAsync(IChatPlatform platform, Incident incident, IncidentEvent e, CancellationToken cancellationToken)
     {
-        switch (e)
+        if (e is RoleAssigned { Role: Roles.Commander, Previous: not null })
         {
-            case StatusUpdatePosted update when !incident.IsPrivate:
-                var message = StakeholderMessages.Update(incident, update);
-                await TryAsync(incident.Number, "stakeholder channel", async () =>
-                {
-                    // The severity at the time of posting: a SEV3 raised to SEV1 sends its later updates to the SEV1 audience.
-                    if (await platform.FindChannelAsync(platform.StakeholderChannelFor(incident.Severity), cancellationToken) is { } stakeholders)
-                    {
-                        await platform.PostAsync(stakeholders, message, cancellationToken);
-                    }
-                });
-                foreach (var subscriber in incident.Subscribers.Values)
-                {
-                    await TryAsync(incident.Number, "subscriber DM", () => platform.SendDirectMessageAsync(subscriber.Id, message, cancellationToken));
-                }
-
-                break;
-
-            case RoleAssigned { Role: Roles.Commander, Previous: not null }:
+            try
+            {
                 var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
                 var briefing = CommanderBriefing.Build(incident, events, clock.GetUtcNow(), ReminderPolicy.StatusUpdateDueAt(incident, reminders));
-                await TryAsync(incident.Number, "commander briefing", () => platform.PostAsync(incident.Channel!, briefing, cancellationToken));
-                break;
+                await platform.PostAsync(incident.Channel!, briefing, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogBriefingFailed(logger, ex, incident.Number);
+            }
         }
+    }
+
+    /// <summary>
+    /// Delivers one stakeholder copy and returns the event that records it. Throws when the platform fails, so nothing
+    /// is recorded and the reconciler's sweep tries again; a stakeholder channel that does not exist is recorded as
+    /// undeliverable instead, so it is not retried forever.
+    /// </summary>
+    public async Task<IncidentEvent> DeliverCopyAsync(IChatPlatform platform, Incident incident, PendingStakeholderCopy copy, CancellationToken cancellationToken)
+    {
+        var message = StakeholderMessages.Update(incident, new StatusUpdatePosted(copy.Text) { Actor = copy.From });
+        if (copy.Recipient != StakeholderCopyDelivered.StakeholderChannel)
+        {
+            return new StakeholderCopyDelivered(copy.UpdateVersion, copy.Recipient, await platform.SendDirectMessageAsync(copy.Recipient, message, cancellationToken));
+        }
+
+        // The severity at the time of delivery: a SEV3 raised to SEV1 sends its later updates to the SEV1 audience.
+        var name = platform.StakeholderChannelFor(incident.Severity);
+        if (await platform.FindChannelAsync(name, cancellationToken) is not { } stakeholders)
+        {
+            LogNoStakeholderChannel(logger, name, platform.Name, incident.Number);
+            return new StakeholderCopyDelivered(copy.UpdateVersion, copy.Recipient, null, $"no stakeholder channel {name}");
+        }
+
+        return new StakeholderCopyDelivered(copy.UpdateVersion, copy.Recipient, await platform.PostAsync(stakeholders, message, cancellationToken));
     }
 
     /// <summary>
@@ -55,27 +68,18 @@ public sealed partial class StakeholderDelivery(IncidentService incidents, Postm
     public async Task<IncidentEvent> PostPostmortemDraftAsync(IChatPlatform platform, Incident incident, CancellationToken cancellationToken)
     {
         var draft = postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
-        var link = $"/api/incidents/{incident.Number}/postmortem";
+        var link = links.For($"/api/incidents/{incident.Number}/postmortem");
         var messageId = await platform.UploadFileAsync(incident.Channel!, PostmortemFile.For(incident, draft), StakeholderMessages.PostmortemReady(incident, draft, link), cancellationToken);
         LogDraftPosted(logger, incident.Number, draft.ReviewHits.Count);
         return new PostmortemDrafted(incident.Channel!, messageId);
     }
 
-    private async Task TryAsync(int number, string what, Func<Task> send)
-    {
-        try
-        {
-            await send();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogDeliveryFailed(logger, ex, what, number);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted the postmortem draft of INC-{IncidentNumber} ({ReviewHits} phrases to review)")]
     private static partial void LogDraftPosted(ILogger logger, int incidentNumber, int reviewHits);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering the {What} for INC-{IncidentNumber} failed; it is not retried")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string what, int incidentNumber);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting the commander briefing for INC-{IncidentNumber} failed; /incident brief shows it on demand")]
+    private static partial void LogBriefingFailed(ILogger logger, Exception exception, int incidentNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stakeholder channel {Channel} does not exist on {Platform}; the update of INC-{IncidentNumber} is not copied there")]
+    private static partial void LogNoStakeholderChannel(ILogger logger, string channel, string platform, int incidentNumber);
 }

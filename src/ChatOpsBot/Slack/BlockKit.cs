@@ -3,7 +3,10 @@ using ChatOpsBot.Core.Messages;
 
 namespace ChatOpsBot.Slack;
 
-/// <summary>Renders the neutral <see cref="ChatMessage"/> as Block Kit, within Slack's limits (protocols.md §1.6).</summary>
+/// <summary>
+/// Renders the neutral <see cref="ChatMessage"/> as Block Kit, within Slack's limits (protocols.md §1.6). Every text
+/// goes through <see cref="SlackText"/>: the bot's mention tokens notify, everything else is inert.
+/// </summary>
 public static class BlockKit
 {
     /// <summary>Every kick-off button carries this action_id prefix; the rest is the neutral action id.</summary>
@@ -14,19 +17,25 @@ public static class BlockKit
         var blocks = new JsonArray();
         if (message.Title is { } title)
         {
-            blocks.Add(new JsonObject { ["type"] = "header", ["text"] = PlainText(Cut(title, 150)) });
+            blocks.Add(new JsonObject { ["type"] = "header", ["text"] = PlainText(Cut(SlackText.Plain(title), 150)) });
         }
 
-        blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Markdown(Cut(message.Text, 3000)) });
+        blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Markdown(SlackText.Cut(SlackText.Mrkdwn(message.Text), 3000)) });
         if (message.Fields.Count > 0)
         {
             var fields = new JsonArray();
             foreach (var f in message.Fields.Take(10))
             {
-                fields.Add(Markdown(Cut($"*{f.Label}*\n{f.Value}", 2000)));
+                fields.Add(Markdown(SlackText.Cut($"*{SlackText.Escape(f.Label)}*\n{SlackText.Mrkdwn(f.Value)}", 2000)));
             }
 
             blocks.Add(new JsonObject { ["type"] = "section", ["fields"] = fields });
+        }
+
+        var links = message.Links.Select(SlackText.Link).OfType<string>().ToList();
+        if (links.Count > 0)
+        {
+            blocks.Add(new JsonObject { ["type"] = "section", ["block_id"] = "incident_links", ["text"] = Markdown(SlackText.Cut("🔗 " + string.Join(" · ", links), 3000)) });
         }
 
         if (message.Actions.Count > 0)
@@ -54,14 +63,14 @@ public static class BlockKit
 
         if (message.Context is { } context)
         {
-            blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Markdown(Cut(context, 3000))) });
+            blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Markdown(SlackText.Cut(SlackText.Mrkdwn(context), 3000))) });
         }
 
         return blocks;
     }
 
-    /// <summary>Message text within chat.update's 4,000 characters.</summary>
-    public static string FallbackText(ChatMessage message) => Cut(message.Text, 4000);
+    /// <summary>The notification text (mentions in it notify), within chat.update's 4,000 characters.</summary>
+    public static string FallbackText(ChatMessage message) => SlackText.Cut(SlackText.Mrkdwn(message.Text), 4000);
 
     public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 

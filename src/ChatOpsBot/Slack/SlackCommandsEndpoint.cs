@@ -17,6 +17,12 @@ public static partial class SlackCommandsEndpoint
     {
         var logger = loggers.CreateLogger("ChatOpsBot.Slack.Commands");
         var form = await SlackForms.ReadAsync(http);
+        if (form?["ssl_check"].ToString() == "1")
+        {
+            // Slack checking our certificate: nothing to run, an empty 200 is the whole answer.
+            return Results.Ok();
+        }
+
         var userId = form?["user_id"].ToString();
         var channelId = form?["channel_id"].ToString();
         if (form is null || string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(channelId))
@@ -25,7 +31,8 @@ public static partial class SlackCommandsEndpoint
             return Results.BadRequest("Expected a Slack slash command form with user_id and channel_id.");
         }
 
-        var text = form["text"].ToString();
+        // Slack escapes &, < and > in the text; undone once here, so "Search &amp; browse" is a title with an "&".
+        var text = SlackText.Unescape(form["text"].ToString());
         if (text.Trim().Equals("declare", StringComparison.OrdinalIgnoreCase))
         {
             return await OpenDeclareModalAsync(slack, form["trigger_id"].ToString(), channelId, settings, logger, http.RequestAborted);

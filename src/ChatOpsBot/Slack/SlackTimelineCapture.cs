@@ -43,7 +43,7 @@ public sealed partial class SlackTimelineCapture(IncidentService incidents, ISla
         var files = message.Files?.Select(f => new CapturedFile(f.Name ?? f.Title ?? "file", f.Permalink)).ToList();
         var thread = message.ThreadTs is { } t && t != ts ? t : null;
         return await incidents.ExecuteAsync(incident.Number,
-            i => i.CaptureMessage(ts, author, message.Text ?? "", permalink, files, thread),
+            i => i.CaptureMessage(ts, author, SlackText.Unescape(message.Text ?? ""), permalink, files, thread),
             new EventContext(capturer, source, SlackTs.ToTime(ts)), cancellationToken);
     }
 
@@ -56,7 +56,7 @@ public sealed partial class SlackTimelineCapture(IncidentService incidents, ISla
         }
 
         var actor = await users.GetAsync(editedBy ?? edited.User ?? "unknown", cancellationToken);
-        await incidents.ExecuteAsync(incident.Number, i => i.EditCapturedMessage(edited.Ts, edited.Text ?? ""),
+        await incidents.ExecuteAsync(incident.Number, i => i.EditCapturedMessage(edited.Ts, SlackText.Unescape(edited.Text ?? "")),
             new EventContext(actor, EventSource.ChannelActivity, SlackTs.ToTime(eventTs)), cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatOpsBot.Console;
+using ChatOpsBot.Core.Messages;
 using StackExchange.Redis;
 
 namespace ChatOpsBot.Storage;
@@ -47,6 +48,21 @@ public sealed class RedisConsoleStore(IConnectionMultiplexer redis, RedisKeys ke
         end
         redis.call('HSET', KEYS[1], 'topic', ARGV[1])
         return 1
+        """;
+
+    // Finds the entry "ts json" and replaces it in place, so a message keeps its position; newest first, as the
+    // message updated is nearly always a recent one (the incident card at the top of its channel is the exception).
+    private const string UpdateMessageScript = """
+        local n = redis.call('LLEN', KEYS[1])
+        local prefix = ARGV[1] .. ' '
+        for i = n - 1, 0, -1 do
+          local entry = redis.call('LINDEX', KEYS[1], i)
+          if string.sub(entry, 1, #prefix) == prefix then
+            redis.call('LSET', KEYS[1], i, prefix .. ARGV[2])
+            return 1
+          end
+        end
+        return 0
         """;
 
     // The same rule as ConsoleTs.Next, in Lua so that taking the ts and appending the message are one step:
@@ -145,6 +161,21 @@ public sealed class RedisConsoleStore(IConnectionMultiplexer redis, RedisKeys ke
             [keys.ConsoleMessages(channel), keys.ConsoleLastTs(channel)],
             [Math.Max(0, draft.PostedAt.ToUnixTimeSeconds()), JsonSerializer.Serialize(message, ConsoleTs.Json)]).WaitAsync(cancellationToken);
         return message with { Ts = (string)ts! };
+    }
+
+    public async Task<bool> UpdateMessageAsync(string channel, string ts, string text, ChatMessage? rich, CancellationToken cancellationToken)
+    {
+        var entries = await Db.ListRangeAsync(keys.ConsoleMessages(channel)).WaitAsync(cancellationToken);
+        var current = entries.Select(e => (string)e!).FirstOrDefault(e => e.StartsWith(ts + " ", StringComparison.Ordinal));
+        if (current is null)
+        {
+            return false;
+        }
+
+        var updated = Parse(current) with { Ts = "", Text = text, Rich = rich };
+        var result = await Db.ScriptEvaluateAsync(UpdateMessageScript, [keys.ConsoleMessages(channel)], [ts, JsonSerializer.Serialize(updated, ConsoleTs.Json)])
+            .WaitAsync(cancellationToken);
+        return (int)result == 1;
     }
 
     public async Task<IReadOnlyList<ConsoleMessage>> ListMessagesAsync(string channel, int limit, CancellationToken cancellationToken)

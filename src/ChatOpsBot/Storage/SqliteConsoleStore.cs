@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatOpsBot.Console;
+using ChatOpsBot.Core.Messages;
 using Microsoft.Data.Sqlite;
 
 namespace ChatOpsBot.Storage;
@@ -107,6 +108,37 @@ public sealed class SqliteConsoleStore(SqliteDatabase database) : IConsoleStore
 
         await transaction.CommitAsync(cancellationToken);
         return message;
+    }
+
+    public async Task<bool> UpdateMessageAsync(string channel, string ts, string text, ChatMessage? rich, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        string? json;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT json FROM console_messages WHERE channel = $channel AND ts = $ts;";
+            read.Parameters.AddWithValue("$channel", channel);
+            read.Parameters.AddWithValue("$ts", ts);
+            json = await read.ExecuteScalarAsync(cancellationToken) as string;
+        }
+
+        if (json is null || JsonSerializer.Deserialize<ConsoleMessage>(json, ConsoleTs.Json) is not { } message)
+        {
+            return false;
+        }
+
+        await using (var write = connection.CreateCommand())
+        {
+            write.CommandText = "UPDATE console_messages SET json = $json WHERE channel = $channel AND ts = $ts;";
+            write.Parameters.AddWithValue("$channel", channel);
+            write.Parameters.AddWithValue("$ts", ts);
+            write.Parameters.AddWithValue("$json", JsonSerializer.Serialize(message with { Text = text, Rich = rich }, ConsoleTs.Json));
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<ConsoleMessage>> ListMessagesAsync(string channel, int limit, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
-using ChatOpsBot.Scheduling;
+using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Webhooks;
@@ -12,18 +12,15 @@ namespace ChatOpsBot.Webhooks;
 /// so the sender's retry or next notification posts it.
 /// </summary>
 public sealed partial class TriagePrompter(
-    IEnumerable<IChatPlatform> platforms,
+    ChatPlatforms platforms,
     IIncidentStore store,
     IOptions<WebhookOptions> options,
-    IOptions<ReconcilerOptions> reconciler,
     ILogger<TriagePrompter> logger)
 {
-    private readonly IReadOnlyList<IChatPlatform> _platforms = [.. platforms];
-
     /// <summary>True when posted; false when there is nowhere to post (no platform, no triage channel).</summary>
     public async Task<bool> PostAsync(AlertPrompt prompt, CancellationToken cancellationToken)
     {
-        var platform = _platforms.FirstOrDefault(p => p.Name == reconciler.Value.DefaultPlatform) ?? (_platforms.Count > 0 ? _platforms[0] : null);
+        var platform = platforms.Default;
         var channelName = options.Value.TriageChannel.Trim().TrimStart('#');
         try
         {

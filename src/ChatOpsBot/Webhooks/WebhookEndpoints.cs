@@ -78,7 +78,19 @@ public static partial class WebhookEndpoints
         }
 
         var result = await intake.ReceiveAsync(notification, cancellationToken);
-        var prompted = result.Prompt is { } prompt && await http.RequestServices.GetRequiredService<TriagePrompter>().PostAsync(prompt, cancellationToken);
+        bool prompted;
+        try
+        {
+            prompted = result.Prompt is { } prompt && await http.RequestServices.GetRequiredService<TriagePrompter>().PostAsync(prompt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The alert is recorded and the prompt's claim given back: the sender's retry posts the prompt.
+            LogPromptFailed(logger, ex, sender.ToString());
+            var reason = ex is Core.Messages.ChatUnavailableException unavailable ? $"{unavailable.Platform} is {(unavailable.IsRateLimit ? "rate limiting" : "unavailable")}" : "the chat platform refused the post";
+            return Problem(StatusCodes.Status503ServiceUnavailable, $"The alert was received, but posting its triage prompt failed ({reason}); retry later.");
+        }
+
         LogReceived(logger, sender.ToString(), AlertIntake.Hash(notification.CorrelationKey), notification.Alerts.Count, result.Outcome, result.IncidentNumber, result.EventsAdded);
         if (result.Outcome == AlertOutcome.Busy)
         {
@@ -123,6 +135,9 @@ public static partial class WebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Sender} webhook rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string sender, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Sender} webhook: posting the triage prompt failed; answering 503 so the sender retries")]
+    private static partial void LogPromptFailed(ILogger logger, Exception exception, string sender);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Sender} alert group {GroupHash} ({AlertCount} alerts): {Outcome} INC-{IncidentNumber}, {EventsAdded} events")]
     private static partial void LogReceived(ILogger logger, string sender, string groupHash, int alertCount, AlertOutcome outcome, int? incidentNumber, int eventsAdded);

@@ -66,6 +66,8 @@ function formatText(text) {
       .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
       .replace(/(^|[\s(])@([a-z0-9][a-z0-9._-]*[a-z0-9]|[a-z0-9])/gi, '$1<span class="mention">@$2</span>')
       .replace(/(^|[\s(])#([a-z0-9][a-z0-9_-]*)/g, '$1<a class="channel-link" href="#$2" data-channel="$2">#$2</a>')
+      // Links the bot wrote (the postmortem draft): http(s) URLs and the host's own /api/ paths, already escaped above.
+      .replace(/(^|[\s(])((?:https?:\/\/|\/api\/)[^\s<>"']+)/gi, '$1<a class="url" href="$2" target="_blank" rel="noopener noreferrer">$2</a>')
       .replace(/\n/g, '<br>');
   }).join('');
 }
@@ -172,8 +174,9 @@ function renderMessage(m, at, compact) {
 function renderRich(rich, text) {
   const fields = rich.fields ?? [];
   const actions = rich.actions ?? [];
-  // Links come from alerts (runbook, dashboard); the server only sends http(s) ones, checked again here.
-  const links = (rich.links ?? []).filter((l) => /^https?:\/\//i.test(l.url));
+  // Links come from alerts (runbook, dashboard) and the bot; the server only sends http(s) ones and its own paths, checked again here.
+  // The host's own pages come as paths when Web:PublicUrl is not set; those open here too.
+  const links = (rich.links ?? []).filter((l) => /^(https?:\/\/|\/(?!\/))/i.test(l.url));
   if (!rich.title && fields.length === 0 && actions.length === 0 && links.length === 0 && !rich.context) {
     return `<div class="msg-text">${formatText(text)}</div>`;
   }

@@ -14,8 +14,8 @@ public class CommanderBriefingTests
     {
         var message = CommanderBriefing.Build(Incident.Fold(AtHandoff), AtHandoff, Now, Now.AddMinutes(21));
 
-        Assert.Equal("🧭 Briefing for @carol · INC-42 · Checkout returns 502 for card payments", message.Title);
-        var fields = message.Fields.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal("🧭 Briefing for @carol · INC-42 · Checkout returns 502 for card payments", ChatText.Plain(message.Title!));
+        var fields = message.Fields.ToDictionary(f => f.Label, f => ChatText.Plain(f.Value));
         Assert.Equal("SEV1 · identified", fields["Severity and status"]);
         Assert.Equal("15m 00s", fields["Running for"]);
         Assert.Equal("2025-03-14 09:10:00 UTC (9m 00s ago): We are investigating failed card payments at checkout. Next update by 09:40 UTC.", fields["Last stakeholder update"]);
@@ -24,7 +24,7 @@ public class CommanderBriefingTests
         Assert.Equal("commander: @carol\nscribe: @bob", fields["Roles"]);
         Assert.Equal(3, fields["Latest notes"].Split('\n').Length);
         Assert.EndsWith("@bob: Dave forgot to run the migration before the deploy; human error.", fields["Latest notes"], StringComparison.Ordinal);
-        Assert.Contains("• Roles: commander: @carol; scribe: @bob", message.Text, StringComparison.Ordinal);
+        Assert.Contains("• Roles: commander: @carol; scribe: @bob", ChatText.Plain(message.Text), StringComparison.Ordinal);
     }
 
     [Fact]

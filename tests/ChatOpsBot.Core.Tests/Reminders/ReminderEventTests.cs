@@ -57,7 +57,7 @@ public class ReminderEventTests
 
         var message = ReminderMessages.For(history.State, new DueReminder(ReminderKind.StatusUpdate, now), now);
 
-        Assert.Equal("⏰ @alice, a status update on INC-1 is due: the last one was 17 min ago.", message.Text);
+        Assert.Equal("⏰ @alice, a status update on INC-1 is due: the last one was 17 min ago.", ChatText.Plain(message.Text));
         var button = Assert.Single(message.Actions);
         Assert.Equal("Post update", button.Label);
         Assert.Equal("/incident INC-1 update ", button.Command);
@@ -71,7 +71,7 @@ public class ReminderEventTests
 
         var message = ReminderMessages.For(history.State, new DueReminder(ReminderKind.ActionItemDue, Due, 1), Due);
 
-        Assert.Equal("☑️ @carol, action item #1 of INC-1 is due: Add a canary", message.Text);
+        Assert.Equal("☑️ @carol, action item #1 of INC-1 is due: Add a canary", ChatText.Plain(message.Text));
     }
 
     [Theory]

@@ -142,7 +142,7 @@ public sealed class ConsoleApiTests : IDisposable
     public async Task APrivateChannelIsInvisibleToNonMembers()
     {
         var platform = _app.Services.GetRequiredService<IChatPlatform>();
-        var channel = await platform.OpenIncidentChannelAsync("inc-7-payroll-leak", isPrivate: true, CancellationToken.None);
+        var channel = await platform.OpenIncidentChannelAsync(7, "Payroll leak", isPrivate: true, CancellationToken.None);
         await platform.InviteAsync(channel, ["alice"], CancellationToken.None);
         await platform.PostAsync(channel, new ChatMessage("INC-7 declared: Payroll leak"), CancellationToken.None);
 
@@ -194,9 +194,9 @@ public sealed class ConsoleApiTests : IDisposable
     {
         var platform = _app.Services.GetRequiredService<IChatPlatform>();
 
-        var first = await platform.OpenIncidentChannelAsync("inc-1-checkout", isPrivate: false, CancellationToken.None);
-        var second = await platform.OpenIncidentChannelAsync("inc-1-checkout", isPrivate: false, CancellationToken.None);
-        var third = await platform.OpenIncidentChannelAsync("inc-1-checkout", isPrivate: false, CancellationToken.None);
+        var first = await platform.OpenIncidentChannelAsync(1, "Checkout", isPrivate: false, CancellationToken.None);
+        var second = await platform.OpenIncidentChannelAsync(1, "Checkout", isPrivate: false, CancellationToken.None);
+        var third = await platform.OpenIncidentChannelAsync(1, "Checkout", isPrivate: false, CancellationToken.None);
 
         Assert.Equal(new("console", "inc-1-checkout", "inc-1-checkout"), first);
         Assert.Equal("inc-1-checkout-2", second.Id);

@@ -116,12 +116,31 @@ public sealed class ReconcilerTests : IDisposable
 
         public string Name => "test";
 
+        public ChatCapabilities Capabilities => ChatCapabilities.Topic | ChatCapabilities.Purpose | ChatCapabilities.Files | ChatCapabilities.ChannelCreation;
+
+        public string CommandPrefix => "/incident";
+
+        public bool IsUser(string actorId) => true;
+
+        public ConcurrentQueue<(string MessageId, string Text)> Updates { get; } = new();
+
+        public Task UpdateAsync(ConversationRef channel, string messageId, ChatMessage message, CancellationToken cancellationToken)
+        {
+            FailWhileDown();
+            Updates.Enqueue((messageId, ChatText.Plain(message.Text)));
+            return Task.CompletedTask;
+        }
+
+        public Task PinAsync(ConversationRef channel, string messageId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("This platform declares no pins; the reconciler must not pin.");
+
         public string StakeholderChannelFor(Severity severity) => "incidents";
 
         public IReadOnlyCollection<string> DefaultResponders => ["oncall-lead"];
 
-        public Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
+        public Task<ConversationRef> OpenIncidentChannelAsync(int number, string title, bool isPrivate, CancellationToken cancellationToken)
         {
+            var name = ChannelNames.ForIncident(number, title);
             FailWhileDown();
             Opened.Enqueue(name);
             return Task.FromResult(new ConversationRef(Name, name, name));
@@ -153,7 +172,7 @@ public sealed class ReconcilerTests : IDisposable
         public Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
         {
             FailWhileDown();
-            Posts.Enqueue((channel.Id, message.Text));
+            Posts.Enqueue((channel.Id, ChatText.Plain(message.Text)));
             return Task.FromResult(Guid.NewGuid().ToString("N"));
         }
 
@@ -171,7 +190,7 @@ public sealed class ReconcilerTests : IDisposable
         public Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
         {
             FailWhileDown();
-            DirectMessages.Enqueue((userId, message.Text));
+            DirectMessages.Enqueue((userId, ChatText.Plain(message.Text)));
             return Task.FromResult(Guid.NewGuid().ToString("N"));
         }
 

@@ -67,8 +67,8 @@ public sealed class SlackStakeholderTests : IDisposable
         Assert.DoesNotContain("not scheduled", status, StringComparison.Ordinal);
 
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("commander <@U0BOB|bob>", channel: FakeSlack.IncidentChannel));
-        var handoff = await Eventually.Get(() => Task.FromResult(Posts()), p => p.Any(x => x.Text.Contains("Briefing for @bob", StringComparison.Ordinal)), "the handoff briefing");
-        Assert.Contains($"Next update due: {due}", handoff.First(x => x.Text.Contains("Briefing for @bob", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        var handoff = await Eventually.Get(() => Task.FromResult(Posts()), p => p.Any(x => x.Text.Contains("Briefing for <@U0BOB>", StringComparison.Ordinal)), "the handoff briefing");
+        Assert.Contains($"Next update due: {due}", handoff.First(x => x.Text.Contains("Briefing for <@U0BOB>", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
     }
 
     private List<(string Channel, string Text)> Posts() =>

@@ -226,4 +226,22 @@ public abstract class ConsoleStoreContract : IAsyncLifetime
         Assert.Equal(["before", "after"], (await restarted.ListMessagesAsync(name, 10, CancellationToken.None)).Select(m => m.Text));
         Assert.True(string.CompareOrdinal(first.Ts, second.Ts) < 0);
     }
+
+    [Fact]
+    public async Task An_updated_message_keeps_its_ts_author_and_place_and_shows_the_new_content()
+    {
+        var channel = Some.String("inc");
+        await Store.TryCreateChannelAsync(new ConsoleChannel(channel, "", "", false, [], Noon), CancellationToken.None);
+        var card = await Store.PostMessageAsync(channel, new ConsoleMessageDraft("ChatOpsBot", "INC-1 declared", Noon, new ChatMessage("INC-1 declared") { Title = "SEV2" }), CancellationToken.None);
+        var after = await Store.PostMessageAsync(channel, new ConsoleMessageDraft("alice", "on it", Noon.AddSeconds(1)), CancellationToken.None);
+
+        Assert.True(await Store.UpdateMessageAsync(channel, card.Ts, "INC-1 declared", new ChatMessage("INC-1 declared") { Title = "SEV1" }, CancellationToken.None));
+        Assert.False(await Store.UpdateMessageAsync(channel, "9999999999.000001", "nothing", null, CancellationToken.None));
+
+        var messages = await Store.ListMessagesAsync(channel, 10, CancellationToken.None);
+        Assert.Equal([card.Ts, after.Ts], messages.Select(m => m.Ts));
+        Assert.Equal("SEV1", messages[0].Rich!.Title);
+        Assert.Equal(("ChatOpsBot", Noon), (messages[0].User, messages[0].PostedAt));
+        Assert.Equal("on it", messages[1].Text);
+    }
 }
