@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using Microsoft.Extensions.Options;
@@ -38,12 +36,25 @@ public sealed partial class TeamsChatPlatform(
 
     public IReadOnlyCollection<string> DefaultResponders => options.Value.DefaultResponders;
 
-    public async Task<ConversationRef> OpenIncidentChannelAsync(string name, bool isPrivate, CancellationToken cancellationToken)
+    /// <summary>Bots cannot pin in Teams; chats and threads have no description to carry a topic.</summary>
+    public ChatCapabilities Capabilities =>
+        ChatCapabilities.Threads | ChatCapabilities.ChannelCreation
+        | (options.Value.ChannelMode == TeamsChannelMode.Channel ? ChatCapabilities.Topic : ChatCapabilities.None);
+
+    public string CommandPrefix => "@ChatOpsBot incident";
+
+    /// <summary>Teams users have Bot Framework ids like 29:1abc…; anyone else is shown by name and never added.</summary>
+    public bool IsUser(string actorId) => actorId.StartsWith("29:", StringComparison.Ordinal);
+
+    public Task PinAsync(ConversationRef channel, string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<ConversationRef> OpenIncidentChannelAsync(int number, string title, bool isPrivate, CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var name = ChannelNames.ForIncident(number, title);
         if (isPrivate)
         {
-            return await OpenGroupChatAsync(name, cancellationToken);
+            return await OpenGroupChatAsync(number, name, cancellationToken);
         }
 
         if (o.ChannelMode == TeamsChannelMode.Thread)
@@ -176,12 +187,10 @@ public sealed partial class TeamsChatPlatform(
 
     public static bool IsGroupChat(string conversationId) => conversationId.EndsWith("@thread.v2", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<ConversationRef> OpenGroupChatAsync(string name, CancellationToken cancellationToken)
+    private async Task<ConversationRef> OpenGroupChatAsync(int number, string name, CancellationToken cancellationToken)
     {
-        // Today's port names the room, not its people; the incident number is in the name ("inc-7-…").
         var members = new JsonArray();
-        if (IncidentNumber().Match(name) is { Success: true } m
-            && await incidents.GetAsync(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), cancellationToken) is { Exists: true } incident)
+        if (await incidents.GetAsync(number, cancellationToken) is { Exists: true } incident)
         {
             foreach (var aad in incident.Participants.Select(p => people.AadIdOf(p.Id)).OfType<string>().Distinct(StringComparer.Ordinal))
             {
@@ -233,9 +242,6 @@ public sealed partial class TeamsChatPlatform(
     private static bool IsNameTaken(ApiException ex) =>
         ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest
         && ex.Content?.Contains("exist", StringComparison.OrdinalIgnoreCase) == true;
-
-    [GeneratedRegex(@"^inc-(\d{1,9})(-|$)")]
-    private static partial Regex IncidentNumber();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams channel name {Name} is taken; trying the next suffix")]
     private static partial void LogNameTaken(ILogger logger, string name);

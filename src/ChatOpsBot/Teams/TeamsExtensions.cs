@@ -45,8 +45,6 @@ public static class TeamsExtensions
         services.AddSingleton<TeamsReplies>();
         services.AddSingleton<TeamsTimelineCapture>();
         services.AddSingleton<TeamsActivityHandler>();
-        services.AddSingleton<TeamsLiveCard>();
-        services.AddHostedService(sp => sp.GetRequiredService<TeamsLiveCard>());
         return builder;
     }
 
