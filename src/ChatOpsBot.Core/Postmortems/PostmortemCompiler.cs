@@ -4,13 +4,22 @@ using ChatOpsBot.Core.Timeline;
 
 namespace ChatOpsBot.Core.Postmortems;
 
-/// <summary>A compiled draft: the Markdown, and how many phrases want review before it is shared.</summary>
-public sealed record PostmortemDraft(string Markdown, IReadOnlyList<BlamelessHit> ReviewHits);
+/// <summary>A compiled draft: the Markdown, and the sentences that want review before it is shared.</summary>
+public sealed record PostmortemDraft(string Markdown, IReadOnlyList<BlamelessHit> ReviewHits)
+{
+    /// <summary>"3 sentences need review before sharing", or empty when none do; chat messages quote it.</summary>
+    public string ReviewNotice => ReviewHits.Count switch
+    {
+        0 => "",
+        1 => "1 sentence needs review before sharing",
+        var n => $"{n} sentences need review before sharing",
+    };
+}
 
 /// <summary>
 /// Compiles the blameless postmortem draft from the timeline, in the order good templates share: header,
 /// summary, impact, key times, detection, timeline, status updates, contributing factors, what went well /
-/// badly / lucky, action items, links; then the phrases to review before sharing. It states what the timeline
+/// badly / lucky, action items, links; then the sentences to review before sharing. It states what the timeline
 /// knows and asks about the rest: a section with nothing known says so instead of inventing text.
 /// Cost is linear in the number of events (one fold, one pass per section).
 /// </summary>
@@ -52,7 +61,7 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
             .Append("). Blameless: describe what happened and why it made sense at the time, not who is to blame.");
         if (hits.Count > 0)
         {
-            sb.Append("\n> ⚠️ ").Append(hits.Count).Append(hits.Count == 1 ? " phrase needs" : " phrases need").Append(" review before sharing: see *Review before sharing* at the end.");
+            sb.Append("\n> ⚠️ ").Append(hits.Count).Append(hits.Count == 1 ? " sentence needs" : " sentences need").Append(" review before sharing: see *Review before sharing* at the end.");
         }
 
         sb.Append("\n\n| | |\n|---|---|\n");
@@ -202,15 +211,15 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
         sb.Append("\n## Review before sharing\n\n");
         if (hits.Count == 0)
         {
-            sb.Append("_No blaming or hindsight wording was found in the notes, updates, summaries or action items._\n");
+            sb.Append("_No sentence in the notes, updates, summaries or action items reads as blame or hindsight._\n");
             return;
         }
 
-        sb.Append("These phrases may read as blame or hindsight. Consider rephrasing them before the draft is shared.\n\n");
-        sb.Append("| Phrase | Quote | Where | Suggestion |\n|---|---|---|---|\n");
+        sb.Append("These sentences may read as blame or hindsight. Each prompt asks for what a blameless account needs; rewrite them before the draft is shared.\n\n");
+        sb.Append("| Sentence | Kind | Where | Prompt |\n|---|---|---|---|\n");
         foreach (var hit in hits)
         {
-            sb.Append("| ").Append(MarkdownText.Inline(hit.Phrase)).Append(" | ").Append(MarkdownText.Inline(hit.Quote)).Append(" | ")
+            sb.Append("| ").Append(MarkdownText.Inline(hit.Quote)).Append(" | ").Append(MarkdownText.Inline(hit.Kind.Label())).Append(" | ")
                 .Append(MarkdownText.Inline(hit.Source)).Append(" | ").Append(MarkdownText.Inline(hit.Hint)).Append(" |\n");
         }
     }

@@ -73,7 +73,7 @@ public sealed partial class StakeholderDelivery(IncidentService incidents, Postm
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Posted the postmortem draft of INC-{IncidentNumber} ({ReviewHits} phrases to review)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted the postmortem draft of INC-{IncidentNumber} ({ReviewHits} sentences to review)")]
     private static partial void LogDraftPosted(ILogger logger, int incidentNumber, int reviewHits);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering the {What} for INC-{IncidentNumber} failed; it is not retried")]
