@@ -106,6 +106,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             PostmortemCommand => await PostmortemReplyAsync(incident, cancellationToken),
             ExportCommand x => await ExportReplyAsync(incident, x.Format, cancellationToken),
             BriefCommand => CommandOutcome.Reply(await BriefReplyAsync(incident, cancellationToken), number),
+            ReviewCommand => CommandOutcome.Reply(await ReviewReplyAsync(incident, cancellationToken), number),
             SubscribeCommand { Subscribe: true } => Reply(await incidents.ExecuteAsync(number, i => i.Subscribe(actor), context, cancellationToken),
                 res => $"You will get {res.Incident.Key}'s status updates by direct message. `/incident unsubscribe {res.Incident.Key}` stops them.", CommandUsage.For("subscribe")),
             SubscribeCommand => Reply(await incidents.ExecuteAsync(number, i => i.Unsubscribe(actor), context, cancellationToken),

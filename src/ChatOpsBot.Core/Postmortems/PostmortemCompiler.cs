@@ -27,6 +27,9 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
 {
     private const string NotReached = "_not reached_";
 
+    /// <summary>The review the draft's last section comes from; `/incident review` runs it on its own.</summary>
+    public BlamelessReview BlamelessReview => review;
+
     public PostmortemDraft Compile(IReadOnlyList<IncidentEvent> events)
     {
         if (!events.OfType<Declared>().Any())
