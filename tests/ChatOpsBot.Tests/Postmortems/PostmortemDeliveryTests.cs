@@ -43,7 +43,7 @@ public sealed class PostmortemDeliveryTests : IDisposable
         Assert.Equal("text/markdown", draft.Content.Headers.ContentType!.MediaType);
         var markdown = await draft.Content.ReadAsStringAsync();
         Assert.StartsWith("# Postmortem draft: INC-1 — Checkout failing", markdown, StringComparison.Ordinal);
-        Assert.Contains("| forgot | Bob forgot to enable the flag |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Bob forgot to enable the flag | person judged by the verb |", markdown, StringComparison.Ordinal);
         Assert.Contains("Rolled back the deploy", markdown, StringComparison.Ordinal);
     }
 
