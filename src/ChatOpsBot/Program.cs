@@ -1,3 +1,4 @@
+using ChatOpsBot.Ai;
 using ChatOpsBot.Console;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
@@ -27,6 +28,7 @@ try
     builder.AddConsole();
     builder.AddSlack();
     builder.AddPostmortems();
+    builder.AddAi();
     builder.AddWebhooks();
 
     var app = builder.Build();

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Copilot;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Postmortems;
@@ -10,7 +11,7 @@ namespace ChatOpsBot.Scheduling;
 /// stakeholder channel and by DM to subscribers; a commander handoff gets a briefing; a close gets the
 /// postmortem draft. Private incidents are never broadcast.
 /// </summary>
-public sealed partial class StakeholderDelivery(IncidentService incidents, PostmortemCompiler postmortems, ReminderSettings reminders, TimeProvider clock,
+public sealed partial class StakeholderDelivery(IncidentService incidents, IncidentCopilot postmortems, ReminderSettings reminders, TimeProvider clock,
     ILogger<StakeholderDelivery> logger)
 {
     /// <summary>
@@ -54,7 +55,8 @@ public sealed partial class StakeholderDelivery(IncidentService incidents, Postm
     /// </summary>
     public async Task<IncidentEvent> PostPostmortemDraftAsync(IChatPlatform platform, Incident incident, CancellationToken cancellationToken)
     {
-        var draft = postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        // With the co-pilot on this waits at most Ai:Timeout, then shares the draft without AI.
+        var draft = await postmortems.DraftPostmortemAsync(await incidents.ReadTimelineAsync(incident.Number, cancellationToken), cancellationToken);
         var link = $"/api/incidents/{incident.Number}/postmortem";
         var messageId = await platform.UploadFileAsync(incident.Channel!, PostmortemFile.For(incident, draft), StakeholderMessages.PostmortemReady(incident, draft, link), cancellationToken);
         LogDraftPosted(logger, incident.Number, draft.ReviewHits.Count);
