@@ -18,7 +18,7 @@ public sealed partial class CommandHandler
             return $"🔎 Blameless review of {incident.Key}: no sentence in the notes, updates, summaries or action items so far reads as blame or hindsight.";
         }
 
-        var sb = new StringBuilder($"🔎 Blameless review of {incident.Key}: {new PostmortemDraft("", hits).ReviewNotice}.");
+        var sb = new StringBuilder($"🔎 Blameless review of {incident.Key}: {PostmortemDraft.ReviewNoticeFor(hits.Count)}.");
         foreach (var (hit, i) in hits.Take(ReviewReplyLimit).Select((h, i) => (h, i + 1)))
         {
             sb.Append('\n').Append(i).Append(". \"").Append(hit.Quote).Append("\" — ").Append(hit.Kind.Label()).Append(" (").Append(hit.Source).Append(")\n   ")

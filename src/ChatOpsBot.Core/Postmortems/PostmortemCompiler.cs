@@ -9,7 +9,9 @@ namespace ChatOpsBot.Core.Postmortems;
 public sealed record PostmortemDraft(string Markdown, IReadOnlyList<BlamelessHit> ReviewHits)
 {
     /// <summary>"3 sentences need review before sharing", or empty when none do; chat messages quote it.</summary>
-    public string ReviewNotice => ReviewHits.Count switch
+    public string ReviewNotice => ReviewNoticeFor(ReviewHits.Count);
+
+    public static string ReviewNoticeFor(int sentences) => sentences switch
     {
         0 => "",
         1 => "1 sentence needs review before sharing",
