@@ -1,3 +1,4 @@
+using ChatOpsBot.Ai;
 using ChatOpsBot.Console;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
@@ -30,6 +31,7 @@ try
     builder.AddSlack();
     builder.AddTeams();
     builder.AddPostmortems();
+    builder.AddAi();
     builder.AddWebhooks();
 
     var app = builder.Build();

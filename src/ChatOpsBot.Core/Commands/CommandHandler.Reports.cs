@@ -21,7 +21,7 @@ public sealed partial class CommandHandler
     {
         var draft = _postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
         var link = $"/api/incidents/{incident.Number}/postmortem";
-        var review = draft.ReviewHits.Count == 0 ? "" : $"⚠️ {draft.ReviewHits.Count} phrase{(draft.ReviewHits.Count == 1 ? "" : "s")} to review before sharing";
+        var review = draft.ReviewHits.Count == 0 ? "" : $"⚠️ {draft.ReviewNotice}";
         var head = $"📝 Postmortem draft for {incident.Key} (read it at /incidents/{incident.Number}/postmortem, Markdown at {link})" + (review.Length == 0 ? ":" : $"; {review}:");
         var file = PostmortemFile.For(incident, draft);
         var notice = $"📝 Sharing the postmortem draft for {incident.Key} in this channel as {file.FileName}" + (review.Length == 0 ? "." : $"; {review}.");

@@ -15,7 +15,7 @@ namespace ChatOpsBot.Core.Commands;
 /// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means.
 /// <paramref name="alerts"/> is null when alert intake is not set up; then <c>declare-alert</c> says so.
 /// </summary>
-/// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
+/// <param name="postmortems">Defaults to UTC and the default blameless review, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
     TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null)
@@ -111,6 +111,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             PostmortemCommand => await PostmortemReplyAsync(incident, cancellationToken),
             ExportCommand x => await ExportReplyAsync(incident, x.Format, cancellationToken),
             BriefCommand => CommandOutcome.Reply(await BriefReplyAsync(incident, cancellationToken), number),
+            ReviewCommand => CommandOutcome.Reply(await ReviewReplyAsync(incident, cancellationToken), number),
             SubscribeCommand { Subscribe: true } => Reply(await incidents.ExecuteAsync(number, i => i.Subscribe(actor), context, cancellationToken),
                 res => $"You will get {res.Incident.Key}'s status updates by direct message. `/incident unsubscribe {res.Incident.Key}` stops them.", CommandUsage.For("subscribe")),
             SubscribeCommand => Reply(await incidents.ExecuteAsync(number, i => i.Unsubscribe(actor), context, cancellationToken),

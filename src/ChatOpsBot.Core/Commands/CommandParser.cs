@@ -62,6 +62,7 @@ public static partial class CommandParser
                 ? ParseResult.Fail("Name the change that caused the incident: one URL or id.", CommandUsage.For("change"))
                 : ParseResult.Ok(new LinkChangeCommand(args), number),
             "stats" => ParseStats(args, number),
+            "review" => ParseReview(args, number),
             _ => UnknownSubcommand(word),
         };
     }

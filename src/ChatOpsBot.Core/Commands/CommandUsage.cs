@@ -29,6 +29,7 @@ public static class CommandUsage
         ("stats", "/incident stats [7d|30d|90d]", "Incident statistics: MTTA, MTTM, MTTR, postmortems, change failures."),
         ("change", "/incident change <url or id>", "Tag the change that caused the incident (for the change failure rate)."),
         ("postmortem", "/incident postmortem", "Compile the blameless postmortem draft from the timeline."),
+        ("review", "/incident review", "Review the timeline so far for sentences that read as blame or hindsight."),
         ("export", "/incident export <md|csv|json>", "Export the whole timeline for the scribe."),
         ("brief", "/incident brief", "Brief the commander: state, last update, action items, roles, latest notes."),
         ("subscribe", "/incident subscribe INC-n", "Get the incident's status updates by direct message."),

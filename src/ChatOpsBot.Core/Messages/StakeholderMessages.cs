@@ -18,12 +18,13 @@ public static class StakeholderMessages
     /// <summary>Posted in the incident channel at close, with a link to the draft.</summary>
     public static ChatMessage PostmortemReady(Incident incident, PostmortemDraft draft, string link) =>
         new($"📝 The postmortem draft for {incident.Key} is ready: {link}"
-            + (draft.ReviewHits.Count == 0 ? "" : $"\n⚠️ {draft.ReviewHits.Count} phrase{(draft.ReviewHits.Count == 1 ? "" : "s")} to review before sharing."))
+            + (draft.ReviewHits.Count == 0 ? "" : $"\n⚠️ {draft.ReviewNotice}: see Review before sharing in the draft."))
         {
             Title = $"📝 Postmortem draft · {incident.Key} · {ChatText.Inert(incident.Title)}",
             Fields =
             [
                 new("Draft", link),
+                new("Review before sharing", draft.ReviewHits.Count == 0 ? "No sentence needs review" : draft.ReviewNotice),
                 new("Export the timeline", ChatText.Code("/incident export md|csv|json")),
             ],
             Links = [new MessageLink("Postmortem draft", link)],

@@ -5,67 +5,84 @@ using ChatOpsBot.Core.Timeline;
 namespace ChatOpsBot.Core.Postmortems;
 
 /// <summary>
-/// A phrase that blames a person or judges in hindsight, and how to say it neutrally. <see cref="Phrase"/> is
-/// matched case-insensitively as whole words, any whitespace between them; a trailing '*' matches word endings
-/// ("forgot*" matches forgot, forgotten).
+/// A phrase added by configuration ("Timeline:BlamelessPhrases") and how to say it neutrally. <see cref="Phrase"/>
+/// uses the <see cref="BlamelessLexicon"/> syntax: whole words, case-insensitive, a trailing '*' matches word endings.
 /// </summary>
 public sealed record BlamelessPhrase(string Phrase, string Hint);
 
-/// <summary>One phrase found: the phrase, the sentence it sits in, where it came from, and a neutral rephrasing hint.</summary>
-public sealed record BlamelessHit(string Phrase, string Quote, string Source, string Hint, long Version);
+/// <summary>
+/// One sentence flagged for review: its kind, the words that made it so, the sentence, where it came from, and a
+/// neutral rewrite prompt fitting the kind.
+/// </summary>
+public sealed record BlamelessHit(BlameKind Kind, string Phrase, string Quote, string Source, string Hint, long Version);
 
 /// <summary>
-/// Flags wording that blames people or judges in hindsight, so the draft can be reviewed before it is shared.
-/// It suggests; it never rewrites what people wrote. The phrase list is configuration ("Timeline:BlamelessPhrases").
+/// Reads notes, updates and summaries sentence by sentence and flags the ones that put blame on people or judge
+/// in hindsight (see <see cref="BlameKind"/>), so the draft can be reviewed before it is shared. It suggests; it
+/// never rewrites what people wrote. A sentence is flagged once, with the first kind it shows.
 /// </summary>
 public sealed class BlamelessReview
 {
-    public static readonly IReadOnlyList<BlamelessPhrase> DefaultPhrases =
-    [
-        new("human error", "Describe what made the action easy to get wrong: the tooling, the signals, the time pressure."),
-        new("should have", "Hindsight: describe what was known at the time, and what would have made the other choice easier."),
-        new("should not have", "Hindsight: describe what was known at the time, and what would have made the other choice easier."),
-        new("shouldn't have", "Hindsight: describe what was known at the time, and what would have made the other choice easier."),
-        new("failed to", "Describe what happened and what got in the way, not who failed."),
-        new("forgot*", "Describe what the process relied on memory for, and how it could stop relying on it."),
-        new("careless*", "Describe the conditions (workload, alerts, interface) rather than a person's care."),
-        new("negligen*", "Describe the conditions (workload, alerts, interface) rather than a person's care."),
-        new("fault", "Describe the contributing factors; a complex failure rarely has one owner."),
-        new("blam*", "Describe what happened and why it made sense at the time, without assigning blame."),
-        new("why did", "Ask \"what made this seem reasonable at the time?\" or \"how did the system allow it?\" instead of why a person did it."),
-        new("obviously", "What is obvious afterwards was rarely obvious during the incident; describe what was visible then."),
-    ];
-
+    // Past this a quote is cut around the flagged words, so the review table stays readable.
+    private const int QuoteLimit = 240;
     private const int QuoteRadius = 80;
 
-    private readonly IReadOnlyList<(BlamelessPhrase Phrase, Regex Pattern)> _patterns;
+    private readonly IReadOnlyList<(BlameKind Kind, Regex Shape, string Hint)> _shapes;
 
-    public BlamelessReview(IReadOnlyList<BlamelessPhrase> phrases)
+    public BlamelessReview(BlamelessLexicon lexicon, IReadOnlyList<BlamelessPhrase>? addedPhrases = null)
     {
-        _patterns = phrases.Where(p => !string.IsNullOrWhiteSpace(p.Phrase)).Select(p => (p, Compile(p.Phrase))).ToList();
+        var configured = (addedPhrases ?? []).Where(p => !string.IsNullOrWhiteSpace(p.Phrase))
+            .Select(p => (BlameKind.ConfiguredPhrase, BlamePatterns.CompilePhrase(p.Phrase), p.Hint));
+        _shapes = new BlamePatterns(lexicon).Shapes.Select(s => (s.Kind, s.Shape, s.Kind.Prompt())).Concat(configured).ToList();
     }
 
-    public static BlamelessReview Default { get; } = new(DefaultPhrases);
+    /// <summary>The built-in lexicon plus configured phrases, as "Timeline:BlamelessPhrases" adds them.</summary>
+    public BlamelessReview(IReadOnlyList<BlamelessPhrase> addedPhrases)
+        : this(BlamelessLexicon.Default, addedPhrases)
+    {
+    }
 
-    /// <summary>Every hit in one text. A phrase is reported once per text, at its first occurrence.</summary>
+    public static BlamelessReview Default { get; } = new(BlamelessLexicon.Default);
+
+    /// <summary>Each flagged sentence of one text, in order.</summary>
     public IReadOnlyList<BlamelessHit> Check(string? text, string source, long version = 0)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var hits = new List<BlamelessHit>();
+        foreach (var sentence in SentenceSplitter.Split(text))
         {
-            return [];
-        }
-
-        var hits = new List<(int Index, BlamelessHit Hit)>();
-        foreach (var (phrase, pattern) in _patterns)
-        {
-            var match = pattern.Match(text);
-            if (match.Success)
+            if (Flag(sentence) is { } flag)
             {
-                hits.Add((match.Index, new BlamelessHit(match.Value, Quote(text, match), source, phrase.Hint, version)));
+                hits.Add(new BlamelessHit(flag.Kind, flag.Phrase, Quote(sentence, flag.At), source, flag.Hint, version));
             }
         }
 
-        return hits.OrderBy(h => h.Index).Select(h => h.Hit).ToList();
+        return hits;
+    }
+
+    /// <summary>The first kind one sentence shows, the words that show it, and where (as a share of its length).</summary>
+    public (BlameKind Kind, string Phrase, string Hint, double At)? Flag(string sentence)
+    {
+        var normalised = BlamePatterns.Normalise(sentence);
+        foreach (var (kind, shape, hint) in _shapes)
+        {
+            Match match;
+            try
+            {
+                match = shape.Match(normalised);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological sentence is not reviewed by this shape rather than holding up the draft.
+                continue;
+            }
+
+            if (match.Success)
+            {
+                return (kind, match.Value.Trim(), hint, (double)match.Index / Math.Max(1, normalised.Length));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Notes, status updates, resolve summaries and action items of a timeline, in timeline order.</summary>
@@ -81,29 +98,17 @@ public sealed class BlamelessReview
 
     private static string Where(string what, IncidentEvent e) => $"{what} by {e.Actor.Mention}, {TimeText.Utc(e.OccurredAt)}";
 
-    private static Regex Compile(string phrase)
+    /// <summary>The sentence, or for a very long one the part around the flag, cut with "…".</summary>
+    private static string Quote(string sentence, double at)
     {
-        var trimmed = phrase.Trim();
-        var open = trimmed.EndsWith('*');
-        var words = trimmed.TrimEnd('*').Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape);
-        var body = string.Join(@"\s+", words);
-        // \b on both sides: "fault" must not fire on "default"; the open end allows "blamed", "forgotten".
-        // Compiled: the review is a singleton that scans every note of a 10,000-event timeline at each draft.
-        return new Regex($@"\b{body}{(open ? @"\w*" : @"\b")}",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
-    }
+        if (sentence.Length <= QuoteLimit)
+        {
+            return sentence;
+        }
 
-    /// <summary>The sentence around the hit, cut with "…" where a long sentence goes on.</summary>
-    private static string Quote(string text, Match match)
-    {
-        char[] ends = ['.', '!', '?', '\n'];
-        var matchEnd = match.Index + match.Length;
-        var before = match.Index == 0 ? -1 : text.LastIndexOfAny(ends, match.Index - 1);
-        var start = before >= 0 && before >= match.Index - QuoteRadius ? before + 1 : Math.Max(0, match.Index - QuoteRadius);
-        var after = text.IndexOfAny(ends, matchEnd);
-        var end = after >= 0 && after < matchEnd + QuoteRadius ? after + 1 : Math.Min(text.Length, matchEnd + QuoteRadius);
-        var cutAtStart = start > 0 && start != before + 1;
-        var cutAtEnd = end < text.Length && end != after + 1;
-        return (cutAtStart ? "…" : "") + text[start..end].Trim() + (cutAtEnd ? "…" : "");
+        var centre = (int)(at * sentence.Length);
+        var start = Math.Max(0, centre - QuoteRadius);
+        var end = Math.Min(sentence.Length, centre + QuoteRadius);
+        return (start > 0 ? "…" : "") + sentence[start..end].Trim() + (end < sentence.Length ? "…" : "");
     }
 }

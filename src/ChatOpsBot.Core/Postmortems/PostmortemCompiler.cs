@@ -1,16 +1,28 @@
 using System.Text;
+using ChatOpsBot.Core.Copilot;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Timeline;
 
 namespace ChatOpsBot.Core.Postmortems;
 
-/// <summary>A compiled draft: the Markdown, and how many phrases want review before it is shared.</summary>
-public sealed record PostmortemDraft(string Markdown, IReadOnlyList<BlamelessHit> ReviewHits);
+/// <summary>A compiled draft: the Markdown, and the sentences that want review before it is shared.</summary>
+public sealed record PostmortemDraft(string Markdown, IReadOnlyList<BlamelessHit> ReviewHits)
+{
+    /// <summary>"3 sentences need review before sharing", or empty when none do; chat messages quote it.</summary>
+    public string ReviewNotice => ReviewNoticeFor(ReviewHits.Count);
+
+    public static string ReviewNoticeFor(int sentences) => sentences switch
+    {
+        0 => "",
+        1 => "1 sentence needs review before sharing",
+        var n => $"{n} sentences need review before sharing",
+    };
+}
 
 /// <summary>
 /// Compiles the blameless postmortem draft from the timeline, in the order good templates share: header,
 /// summary, impact, key times, detection, timeline, status updates, contributing factors, what went well /
-/// badly / lucky, action items, links; then the phrases to review before sharing. It states what the timeline
+/// badly / lucky, action items, links; then the sentences to review before sharing. It states what the timeline
 /// knows and asks about the rest: a section with nothing known says so instead of inventing text.
 /// Cost is linear in the number of events (one fold, one pass per section).
 /// </summary>
@@ -18,7 +30,14 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
 {
     private const string NotReached = "_not reached_";
 
-    public PostmortemDraft Compile(IReadOnlyList<IncidentEvent> events)
+    /// <summary>The review the draft's last section comes from; `/incident review` runs it on its own.</summary>
+    public BlamelessReview BlamelessReview => review;
+
+    /// <summary>Marks what the co-pilot proposed, wherever it appears in the draft.</summary>
+    public const string AiMark = "🤖 AI-written";
+
+    /// <summary>The draft; with <paramref name="assist"/>, the co-pilot's proposals are added beside the compiled text, marked.</summary>
+    public PostmortemDraft Compile(IReadOnlyList<IncidentEvent> events, PostmortemAssist? assist = null)
     {
         if (!events.OfType<Declared>().Any())
         {
@@ -29,9 +48,9 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
         var times = KeyTimes.From(events);
         var hits = review.Review(events);
         var sb = new StringBuilder(4096 + events.Count * 160);
-        Header(sb, incident, events, hits);
-        Summary(sb, incident);
-        Impact(sb, events, times);
+        Header(sb, incident, events, hits, assist);
+        Summary(sb, incident, assist);
+        Impact(sb, events, times, assist);
         KeyTimesSection(sb, times);
         DetectionSection(sb, times.Detection);
         sb.Append("\n## Timeline\n\n")
@@ -41,18 +60,23 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
         Prompts(sb);
         ActionItems(sb, incident);
         Links(sb, incident);
-        Review(sb, hits);
+        Review(sb, hits, assist);
         return new PostmortemDraft(sb.ToString(), hits);
     }
 
-    private void Header(StringBuilder sb, Incident incident, IReadOnlyList<IncidentEvent> events, IReadOnlyList<BlamelessHit> hits)
+    private void Header(StringBuilder sb, Incident incident, IReadOnlyList<IncidentEvent> events, IReadOnlyList<BlamelessHit> hits, PostmortemAssist? assist)
     {
         sb.Append("# Postmortem draft: ").Append(incident.Key).Append(" — ").Append(MarkdownText.Inline(incident.Title)).Append("\n\n");
         sb.Append("> Compiled by ChatOpsBot from ").Append(events.Count).Append(" timeline entries (through version ").Append(incident.Version)
             .Append("). Blameless: describe what happened and why it made sense at the time, not who is to blame.");
         if (hits.Count > 0)
         {
-            sb.Append("\n> ⚠️ ").Append(hits.Count).Append(hits.Count == 1 ? " phrase needs" : " phrases need").Append(" review before sharing: see *Review before sharing* at the end.");
+            sb.Append("\n> ⚠️ ").Append(hits.Count).Append(hits.Count == 1 ? " sentence needs" : " sentences need").Append(" review before sharing: see *Review before sharing* at the end.");
+        }
+
+        if (assist is not null)
+        {
+            sb.Append("\n> ").Append(AiMark).Append(": the parts so marked were proposed by a language model from this timeline only. Check them against the timeline before sharing.");
         }
 
         sb.Append("\n\n| | |\n|---|---|\n");
@@ -72,14 +96,23 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
         Row(sb, "Closed", incident.ClosedAt is { } c ? When(c) : NotReached);
     }
 
-    private static void Summary(StringBuilder sb, Incident incident)
+    private static void Summary(StringBuilder sb, Incident incident, PostmortemAssist? assist)
     {
         sb.Append("\n## Summary\n\n").Append(incident.ResolutionSummary is { } summary
             ? MarkdownText.Inline(summary)
             : "_No resolve summary was given. In two or three sentences: what happened, what it affected, how it was fixed._").Append('\n');
+        AiParagraph(sb, "summary", assist?.Summary);
     }
 
-    private void Impact(StringBuilder sb, IReadOnlyList<IncidentEvent> events, KeyTimes times)
+    private static void AiParagraph(StringBuilder sb, string what, string? text)
+    {
+        if (text is not null)
+        {
+            sb.Append("\n> **").Append(AiMark).Append(' ').Append(what).Append(" (proposed, not checked):** ").Append(MarkdownText.Inline(text)).Append('\n');
+        }
+    }
+
+    private void Impact(StringBuilder sb, IReadOnlyList<IncidentEvent> events, KeyTimes times, PostmortemAssist? assist)
     {
         sb.Append("\n## Impact\n\n");
         sb.Append("- Duration: ").Append(times.Resolved is { } resolved
@@ -100,6 +133,7 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
         }
 
         sb.Append("- Who was affected, and how (customers, regions, requests, revenue)? _Not on the timeline; fill in._\n");
+        AiParagraph(sb, "impact", assist?.Impact);
     }
 
     private void KeyTimesSection(StringBuilder sb, KeyTimes times)
@@ -199,21 +233,29 @@ public sealed class PostmortemCompiler(TimelineSettings settings, BlamelessRevie
         sb.Append("- This draft: /api/incidents/").Append(incident.Number).Append("/postmortem\n");
     }
 
-    private static void Review(StringBuilder sb, IReadOnlyList<BlamelessHit> hits)
+    private static void Review(StringBuilder sb, IReadOnlyList<BlamelessHit> hits, PostmortemAssist? assist)
     {
         sb.Append("\n## Review before sharing\n\n");
         if (hits.Count == 0)
         {
-            sb.Append("_No blaming or hindsight wording was found in the notes, updates, summaries or action items._\n");
+            sb.Append("_No sentence in the notes, updates, summaries or action items reads as blame or hindsight._\n");
             return;
         }
 
-        sb.Append("These phrases may read as blame or hindsight. Consider rephrasing them before the draft is shared.\n\n");
-        sb.Append("| Phrase | Quote | Where | Suggestion |\n|---|---|---|---|\n");
-        foreach (var hit in hits)
+        sb.Append("These sentences may read as blame or hindsight. Each prompt asks for what a blameless account needs; rewrite them before the draft is shared.\n\n");
+        var withRewrites = assist is { Rewrites.Count: > 0 };
+        sb.Append("| Sentence | Kind | Where | Prompt |").Append(withRewrites ? $" {AiMark} rewrite (suggested) |" : "")
+            .Append(withRewrites ? "\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n");
+        foreach (var (hit, i) in hits.Select((h, i) => (h, i)))
         {
-            sb.Append("| ").Append(MarkdownText.Inline(hit.Phrase)).Append(" | ").Append(MarkdownText.Inline(hit.Quote)).Append(" | ")
-                .Append(MarkdownText.Inline(hit.Source)).Append(" | ").Append(MarkdownText.Inline(hit.Hint)).Append(" |\n");
+            sb.Append("| ").Append(MarkdownText.Inline(hit.Quote)).Append(" | ").Append(MarkdownText.Inline(hit.Kind.Label())).Append(" | ")
+                .Append(MarkdownText.Inline(hit.Source)).Append(" | ").Append(MarkdownText.Inline(hit.Hint)).Append(" |");
+            if (withRewrites)
+            {
+                sb.Append(' ').Append(assist!.RewriteFor(i) is { } rewrite ? MarkdownText.Inline(rewrite) : "").Append(" |");
+            }
+
+            sb.Append('\n');
         }
     }
 

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Copilot;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
@@ -15,7 +16,8 @@ public sealed partial class ReminderSender(
     ChatPlatforms platforms,
     ReminderSettings settings,
     TimeProvider clock,
-    ILogger<ReminderSender> logger)
+    ILogger<ReminderSender> logger,
+    IncidentCopilot copilot)
 {
     // Long enough that a reminder posted but not yet recorded is never posted again by another replica; a replica
     // that dies holding a claim costs that one round, and the next round has a key of its own.
@@ -71,6 +73,11 @@ public sealed partial class ReminderSender(
                 : Decision.Accept(new ReminderSent(reminder.Kind, reminder.DueAt, reminder.ActionItemNumber)),
             ReminderContext, cancellationToken);
         LogSent(logger, reminder.Kind, incident.Number, reminder.DueAt);
+        if (reminder.Kind == ReminderKind.StatusUpdate)
+        {
+            await OfferStatusUpdateDraftAsync(incident, platform, cancellationToken);
+        }
+
         return true;
     }
 

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Copilot;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Postmortems;
@@ -11,7 +12,7 @@ namespace ChatOpsBot.Scheduling;
 /// stakeholder channel and by DM to each subscriber (reconciler steps, one recorded per recipient, retried until
 /// done); a commander handoff gets a briefing; a close gets the postmortem draft. Private incidents are never broadcast.
 /// </summary>
-public sealed partial class StakeholderDelivery(IncidentService incidents, PostmortemCompiler postmortems, ReminderSettings reminders, PublicLinks links,
+public sealed partial class StakeholderDelivery(IncidentService incidents, IncidentCopilot postmortems, ReminderSettings reminders, PublicLinks links,
     TimeProvider clock, ILogger<StakeholderDelivery> logger)
 {
     /// <summary>
@@ -67,14 +68,15 @@ public sealed partial class StakeholderDelivery(IncidentService incidents, Postm
     /// </summary>
     public async Task<IncidentEvent> PostPostmortemDraftAsync(IChatPlatform platform, Incident incident, CancellationToken cancellationToken)
     {
-        var draft = postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        // With the co-pilot on this waits at most Ai:Timeout, then shares the draft without AI.
+        var draft = await postmortems.DraftPostmortemAsync(await incidents.ReadTimelineAsync(incident.Number, cancellationToken), cancellationToken);
         var link = links.For($"/api/incidents/{incident.Number}/postmortem");
         var messageId = await platform.UploadFileAsync(incident.Channel!, PostmortemFile.For(incident, draft), StakeholderMessages.PostmortemReady(incident, draft, link), cancellationToken);
         LogDraftPosted(logger, incident.Number, draft.ReviewHits.Count);
         return new PostmortemDrafted(incident.Channel!, messageId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Posted the postmortem draft of INC-{IncidentNumber} ({ReviewHits} phrases to review)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted the postmortem draft of INC-{IncidentNumber} ({ReviewHits} sentences to review)")]
     private static partial void LogDraftPosted(ILogger logger, int incidentNumber, int reviewHits);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting the commander briefing for INC-{IncidentNumber} failed; /incident brief shows it on demand")]

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Copilot;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Timeline;
@@ -16,7 +17,7 @@ public static class ExportApi
         return app;
     }
 
-    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, PostmortemCompiler compiler, CancellationToken cancellationToken)
+    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, IncidentCopilot copilot, CancellationToken cancellationToken)
     {
         var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
         if (incident is null)
@@ -24,7 +25,7 @@ public static class ExportApi
             return ReadApi.NotFound(number);
         }
 
-        var draft = compiler.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        var draft = await copilot.DraftPostmortemAsync(await incidents.ReadTimelineAsync(incident.Number, cancellationToken), cancellationToken);
         return Results.Text(draft.Markdown, "text/markdown; charset=utf-8");
     }
 

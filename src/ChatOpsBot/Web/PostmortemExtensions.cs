@@ -12,9 +12,7 @@ public static class PostmortemExtensions
         builder.Services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TimelineOptions>, TimelineOptionsValidator>();
         builder.Services.AddSingleton(sp => new TimelineSettings(sp.GetRequiredService<IOptions<TimelineOptions>>().Value.FindTimeZone()));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimelineOptions>>().Value.BlamelessPhrases is { Count: > 0 } phrases
-            ? new BlamelessReview(phrases)
-            : BlamelessReview.Default);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimelineOptions>>().Value.CreateBlamelessReview());
         builder.Services.AddSingleton<PostmortemCompiler>();
         builder.Services.AddSingleton<TimelineExporter>();
         return builder;

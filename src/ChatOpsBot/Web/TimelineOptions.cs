@@ -11,10 +11,40 @@ public sealed class TimelineOptions
     /// <summary>The team's reference time zone, an IANA name such as "Europe/Helsinki"; times are always also in UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
 
-    /// <summary>Replaces the built-in list of blaming and hindsight phrases when set (a trailing '*' matches word endings).</summary>
+    /// <summary>Phrases flagged in addition to the built-in review, each with its own hint (a trailing '*' matches word endings).</summary>
     public List<BlamelessPhrase>? BlamelessPhrases { get; set; }
 
+    /// <summary>Words added to the built-in review's lists, by the part of a blaming sentence they play.</summary>
+    public BlamelessWordsOptions BlamelessWords { get; set; } = new();
+
+    /// <summary>The review these settings describe: the built-in lexicon plus what is configured.</summary>
+    public BlamelessReview CreateBlamelessReview() =>
+        new(BlamelessLexicon.Default.With(BlamelessWords.ToLexicon()), BlamelessPhrases ?? []);
+
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone.Trim());
+}
+
+/// <summary>"Timeline:BlamelessWords": additions to each list of <see cref="BlamelessLexicon"/>, in its phrase syntax.</summary>
+public sealed class BlamelessWordsOptions
+{
+    public List<string> Roles { get; set; } = [];
+    public List<string> BareRoles { get; set; } = [];
+    public List<string> NotNames { get; set; } = [];
+    public List<string> JudgementVerbs { get; set; } = [];
+    public List<string> PersonVerbs { get; set; } = [];
+    public List<string> LeftUndone { get; set; } = [];
+    public List<string> FaultNouns { get; set; } = [];
+    public List<string> Outcomes { get; set; } = [];
+    public List<string> JudgementWords { get; set; } = [];
+    public List<string> HindsightMarkers { get; set; } = [];
+    public List<string> ErrorOwners { get; set; } = [];
+
+    public BlamelessLexicon ToLexicon() => new()
+    {
+        Roles = Roles, BareRoles = BareRoles, NotNames = NotNames, JudgementVerbs = JudgementVerbs, PersonVerbs = PersonVerbs,
+        LeftUndone = LeftUndone, FaultNouns = FaultNouns, Outcomes = Outcomes, JudgementWords = JudgementWords,
+        HindsightMarkers = HindsightMarkers, ErrorOwners = ErrorOwners,
+    };
 }
 
 internal sealed class TimelineOptionsValidator : IValidateOptions<TimelineOptions>

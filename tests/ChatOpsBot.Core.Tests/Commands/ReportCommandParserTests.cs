@@ -58,6 +58,7 @@ public class ReportCommandParserTests
     [Theory]
     [InlineData("postmortem", typeof(PostmortemCommand))]
     [InlineData("brief", typeof(BriefCommand))]
+    [InlineData("review", typeof(ReviewCommand))]
     public void PostmortemAndBriefTakeNoArguments(string word, Type type)
     {
         Assert.IsType(type, CommandParser.Parse(word).Command!.Command);
@@ -72,6 +73,7 @@ public class ReportCommandParserTests
         Assert.Contains("/incident postmortem", help, StringComparison.Ordinal);
         Assert.Contains("/incident export <md|csv|json>", help, StringComparison.Ordinal);
         Assert.Contains("/incident brief", help, StringComparison.Ordinal);
+        Assert.Contains("/incident review", help, StringComparison.Ordinal);
         Assert.Contains("/incident subscribe INC-n", help, StringComparison.Ordinal);
         Assert.Contains("/incident unsubscribe INC-n", help, StringComparison.Ordinal);
     }

@@ -37,7 +37,7 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public async Task PostmortemAttachesTheDraftAsAMarkdownFileAndCountsThePhrasesToReview()
+    public async Task PostmortemAttachesTheDraftAsAMarkdownFileAndCountsTheSentencesToReview()
     {
         var handler = new CommandHandler(_incidents, clock: _clock);
         await handler.HandleAsync("declare sev2 Checkout down", _alice, _general, default);
@@ -47,7 +47,7 @@ public class ReportCommandTests
 
         Assert.Equal("INC-1-postmortem.md", outcome.Attachment!.File.FileName);
         Assert.StartsWith("# Postmortem draft: INC-1", outcome.Attachment.File.Content, StringComparison.Ordinal);
-        Assert.Contains("1 phrase to review", outcome.Attachment.Notice, StringComparison.Ordinal);
+        Assert.Contains("1 sentence needs review", outcome.Attachment.Notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class PostmortemDeliveryTests : IDisposable
             m => m.Any(x => x.Text.Contains("postmortem draft", StringComparison.Ordinal)), "the postmortem draft message");
         var notice = messages.Last(m => m.Text.Contains("postmortem draft", StringComparison.Ordinal)).Text;
         Assert.Contains("/api/incidents/1/postmortem", notice, StringComparison.Ordinal);
-        Assert.Contains("1 phrase to review before sharing", notice, StringComparison.Ordinal);
+        Assert.Contains("1 sentence needs review before sharing", notice, StringComparison.Ordinal);
 
         var events = await Eventually.Get(() => _console.EventsAsync(1), e => e.Any(x => Type(x) == "PostmortemDrafted"), "PostmortemDrafted on the timeline");
         Assert.Single(events, e => Type(e) == "PostmortemDrafted");
@@ -43,7 +43,7 @@ public sealed class PostmortemDeliveryTests : IDisposable
         Assert.Equal("text/markdown", draft.Content.Headers.ContentType!.MediaType);
         var markdown = await draft.Content.ReadAsStringAsync();
         Assert.StartsWith("# Postmortem draft: INC-1 — Checkout failing", markdown, StringComparison.Ordinal);
-        Assert.Contains("| forgot | Bob forgot to enable the flag |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Bob forgot to enable the flag | person judged by the verb |", markdown, StringComparison.Ordinal);
         Assert.Contains("Rolled back the deploy", markdown, StringComparison.Ordinal);
     }
 

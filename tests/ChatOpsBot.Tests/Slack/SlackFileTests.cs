@@ -37,7 +37,7 @@ public sealed class SlackFileTests : IDisposable
         var upload = Assert.Single(_bot.Slack.Uploads);
         var markdown = BodyText(upload);
         Assert.StartsWith("# Postmortem draft: INC-1 — Checkout failing", markdown, StringComparison.Ordinal);
-        Assert.Contains("| forgot | Bob forgot to enable the flag |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Bob forgot to enable the flag | person judged by the verb |", markdown, StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetByteCount(markdown).ToString(System.Globalization.CultureInfo.InvariantCulture), form["length"].ToString());
         Assert.False(upload.RequestMessage.Headers?.ContainsKey("Authorization") ?? false, "the upload_url is pre-authorised; the bot token must not go there");
 
