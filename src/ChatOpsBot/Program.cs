@@ -1,4 +1,5 @@
 using ChatOpsBot.Console;
+using ChatOpsBot.Deployments;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
@@ -28,6 +29,7 @@ try
     builder.AddSlack();
     builder.AddPostmortems();
     builder.AddWebhooks();
+    builder.AddChanges();
 
     var app = builder.Build();
 
@@ -40,10 +42,12 @@ try
     app.MapReadApi();
     app.MapExportApi();
     app.MapStatsApi();
+    app.MapChangesApi();
     app.MapStatusPage();
     app.MapConsole();
     app.MapSlack();
     app.MapWebhooks();
+    app.MapDeployments();
     app.MapBenchFloor();
 
     await app.RunAsync();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Alerts;
+using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
@@ -18,7 +19,7 @@ namespace ChatOpsBot.Core.Commands;
 /// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, WhatChanged? changes = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -112,8 +113,9 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"You will no longer get {res.Incident.Key}'s updates.", CommandUsage.For("unsubscribe")),
             ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
                 res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
-            LinkChangeCommand c => Reply(await incidents.ExecuteAsync(number, i => i.LinkChange(c.Change), context, cancellationToken),
-                res => $"{res.Incident.Key} is tagged as caused by {c.Change}.", CommandUsage.For("change")),
+            LinkChangeCommand c => await LinkChangeAsync(incident, c.Change, context, cancellationToken),
+            ListChangesCommand => await ChangesReplyAsync(incident, cancellationToken),
+            TagServiceCommand t => await TagServiceAsync(incident, t.Service, context, cancellationToken),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

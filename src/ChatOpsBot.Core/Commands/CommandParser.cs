@@ -61,6 +61,9 @@ public static partial class CommandParser
                 ? ParseResult.Fail("Name the change that caused the incident: one URL or id.", CommandUsage.For("change"))
                 : ParseResult.Ok(new LinkChangeCommand(args), number),
             "stats" => ParseStats(args, number),
+            "changes" => NoArguments(new ListChangesCommand(), args, number),
+            "service" => ParseService(args, number),
+            "insights" => ParseInsights(args, number),
             _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
         };
     }

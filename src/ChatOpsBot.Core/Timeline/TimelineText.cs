@@ -40,6 +40,7 @@ public static class TimelineText
         Subscribed => $"{e.Actor.Mention} subscribed to updates",
         Unsubscribed => $"{e.Actor.Mention} unsubscribed from updates",
         ChangeLinked c => $"Caused by change {c.Change}",
+        ServiceTagged s => $"Affects service {s.Service}",
         PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
         // Invariant: the due time must read the same whatever the server's culture.
         ReminderSent r => string.Create(CultureInfo.InvariantCulture, $"Reminder: {r.Kind.Describe(r.ActionItemNumber)} (due {r.DueAt:yyyy-MM-dd HH:mm:ss} UTC)"),

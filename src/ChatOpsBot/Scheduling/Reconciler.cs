@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Hosting;
@@ -20,7 +21,8 @@ public sealed partial class Reconciler(
     IOptions<ReconcilerOptions> options,
     IncidentMetrics metrics,
     TimeProvider clock,
-    ILogger<Reconciler> logger) : IncidentWorker(incidents, clock, logger)
+    ILogger<Reconciler> logger,
+    WhatChanged changes) : IncidentWorker(incidents, clock, logger)
 {
     // Bounds one pass over an incident, so a step that keeps "succeeding" without changing state cannot spin.
     private const int MaxStepsPerPass = 16;
@@ -108,7 +110,8 @@ public sealed partial class Reconciler(
                 return [new PurposeSet(purpose)];
 
             case ReconcileStep.PostKickoff:
-                var kickoff = await platform.PostAsync(incident.Channel!, IncidentMessages.Kickoff(incident), cancellationToken);
+                var kickoffMessage = ChangeMessages.WithRecentChanges(IncidentMessages.Kickoff(incident), incident, await changes.ForAsync(incident, cancellationToken));
+                var kickoff = await platform.PostAsync(incident.Channel!, kickoffMessage, cancellationToken);
                 // The kick-off shows the state so far, so the changes before it need no messages of their own;
                 // but it shows no status update, so one posted before the channel existed is still to be delivered.
                 return [new KickoffPosted(kickoff), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
