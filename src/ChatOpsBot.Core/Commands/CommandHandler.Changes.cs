@@ -1,4 +1,6 @@
 using ChatOpsBot.Core.Changes;
+using ChatOpsBot.Core.Dora;
+using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Incidents;
 
 namespace ChatOpsBot.Core.Commands;
@@ -35,4 +37,16 @@ public sealed partial class CommandHandler
         Reply(await incidents.ExecuteAsync(incident.Number, i => i.TagService(service), context, cancellationToken),
             res => $"{res.Incident.Key} affects {service.Trim()}; its deploys come first in `/incident changes`.",
             CommandUsage.For("service"));
+
+    private async Task<string> StatsReplyAsync(int days, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var text = StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, now, days, cancellationToken));
+        return delivery is null ? text : text + "\n" + DoraText.Format(await delivery.ComputeAsync(now, days, cancellationToken));
+    }
+
+    private async Task<string> InsightsReplyAsync(int days, CancellationToken cancellationToken) =>
+        insights is null
+            ? "Insights are not set up on this bot."
+            : Insights.InsightsText.Format(await insights.ComputeAsync(_clock.GetUtcNow(), days, cancellationToken));
 }

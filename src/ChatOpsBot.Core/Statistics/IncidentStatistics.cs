@@ -25,7 +25,11 @@ public sealed record StatisticsReport(
     int WithPostmortem,
     double? PostmortemShare,
     int OpenActionItems,
-    IReadOnlyList<ChangeFailure> ChangeFailures);
+    IReadOnlyList<ChangeFailure> ChangeFailures)
+{
+    /// <summary>The four DORA keys for the same window; null where deploy intake is not set up.</summary>
+    public Dora.DoraReport? Dora { get; init; }
+}
 
 /// <summary>
 /// MTTA, MTTM and MTTR (median and p90, per severity), postmortem coverage, action items and change failures for

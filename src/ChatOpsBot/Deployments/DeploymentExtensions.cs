@@ -1,4 +1,7 @@
 using ChatOpsBot.Core.Changes;
+using ChatOpsBot.Core.Dora;
+using ChatOpsBot.Core.Insights;
+using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Deployments;
@@ -17,6 +20,12 @@ public static class DeploymentExtensions
         services.AddSingleton<ChangeIntake>();
         services.AddSingleton(sp => new ChangeSettings(TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChangesOptions>>().Value.LookbackHours)));
         services.AddSingleton<WhatChanged>();
+        services.AddSingleton(DoraSettings.Default);
+        services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<InsightsService>();
+        services.AddOptions<DoraGaugeOptions>().BindConfiguration(DoraGaugeOptions.Section)
+            .Validate(o => o.RefreshInterval >= TimeSpan.FromSeconds(1), "Dora:RefreshInterval must be at least 00:00:01.").ValidateOnStart();
+        services.AddHostedService<DoraGauges>();
         return builder;
     }
 }
