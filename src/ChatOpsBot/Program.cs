@@ -5,6 +5,7 @@ using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Web;
+using ChatOpsBot.Web.Insights;
 using ChatOpsBot.Webhooks;
 using Serilog;
 
@@ -43,6 +44,7 @@ try
     app.MapExportApi();
     app.MapStatsApi();
     app.MapChangesApi();
+    app.MapInsightsPage();
     app.MapStatusPage();
     app.MapConsole();
     app.MapSlack();
