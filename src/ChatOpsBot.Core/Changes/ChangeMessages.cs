@@ -15,12 +15,10 @@ public static class ChangeMessages
 
     public static ChatMessage WithRecentChanges(ChatMessage kickoff, Incident incident, RecentChanges changes)
     {
+        // Nothing deployed (or no deploy intake set up): the card stays as it was rather than carry an empty section.
         if (changes.Count == 0)
         {
-            return kickoff with
-            {
-                Fields = [.. kickoff.Fields, new MessageField(FieldLabel(changes), "No deploys recorded.")],
-            };
+            return kickoff;
         }
 
         var shown = changes.All.Take(KickoffLimit).ToList();
