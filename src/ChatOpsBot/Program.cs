@@ -1,5 +1,6 @@
 using ChatOpsBot.Ai;
 using ChatOpsBot.Console;
+using ChatOpsBot.Deployments;
 using ChatOpsBot.Hosting;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
@@ -7,6 +8,7 @@ using ChatOpsBot.Storage;
 using ChatOpsBot.Teams;
 using ChatOpsBot.Web;
 using ChatOpsBot.Web.Pages;
+using ChatOpsBot.Web.Insights;
 using ChatOpsBot.Webhooks;
 using Serilog;
 
@@ -33,6 +35,7 @@ try
     builder.AddPostmortems();
     builder.AddAi();
     builder.AddWebhooks();
+    builder.AddChanges();
 
     var app = builder.Build();
 
@@ -45,12 +48,15 @@ try
     app.MapReadApi();
     app.MapExportApi();
     app.MapStatsApi();
+    app.MapChangesApi();
+    app.MapInsightsPage();
     app.MapStatusPage();
     app.MapIncidentPages();
     app.MapConsole();
     app.MapSlack();
     app.MapTeams();
     app.MapWebhooks();
+    app.MapDeployments();
     app.MapBenchFloor();
 
     await app.RunAsync();

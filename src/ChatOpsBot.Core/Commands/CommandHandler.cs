@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Alerts;
+using ChatOpsBot.Core.Changes;
+using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
@@ -18,7 +20,8 @@ namespace ChatOpsBot.Core.Commands;
 /// <param name="postmortems">Defaults to UTC and the default blameless review, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null,
+    WhatChanged? changes = null, DeliveryMetrics? delivery = null, Insights.InsightsService? insights = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -48,7 +51,9 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             case ListCommand:
                 return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
             case StatsCommand stats:
-                return CommandOutcome.Reply(StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, _clock.GetUtcNow(), stats.Days, cancellationToken)));
+                return CommandOutcome.Reply(await StatsReplyAsync(stats.Days, cancellationToken));
+            case InsightsCommand insightsCommand:
+                return CommandOutcome.Reply(await InsightsReplyAsync(insightsCommand.Days, cancellationToken));
             case DeclareCommand declare:
                 return Reply(await incidents.DeclareAsync(
                     new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
@@ -118,8 +123,9 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"You will no longer get {res.Incident.Key}'s updates.", CommandUsage.For("unsubscribe")),
             ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
                 res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
-            LinkChangeCommand c => Reply(await incidents.ExecuteAsync(number, i => i.LinkChange(c.Change), context, cancellationToken),
-                res => $"{res.Incident.Key} is tagged as caused by {c.Change}.", CommandUsage.For("change")),
+            LinkChangeCommand c => await LinkChangeAsync(incident, c.Change, context, cancellationToken),
+            ListChangesCommand => await ChangesReplyAsync(incident, cancellationToken),
+            TagServiceCommand t => await TagServiceAsync(incident, t.Service, context, cancellationToken),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

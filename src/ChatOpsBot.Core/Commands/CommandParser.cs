@@ -63,6 +63,9 @@ public static partial class CommandParser
                 : ParseResult.Ok(new LinkChangeCommand(args), number),
             "stats" => ParseStats(args, number),
             "review" => ParseReview(args, number),
+            "changes" => NoArguments(new ListChangesCommand(), args, number),
+            "service" => ParseService(args, number),
+            "insights" => ParseInsights(args, number),
             _ => UnknownSubcommand(word),
         };
     }

@@ -214,6 +214,7 @@ public sealed partial record Incident
         Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
         PostmortemDrafted => this with { IsPostmortemDrafted = true },
         ChangeLinked c => this with { LinkedChanges = LinkedChanges.Add(c.Change) },
+        ServiceTagged s => WithService(s),
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

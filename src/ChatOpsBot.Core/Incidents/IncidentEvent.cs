@@ -46,6 +46,7 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(KickoffPinned), nameof(KickoffPinned))]
 [JsonDerivedType(typeof(KickoffUpdated), nameof(KickoffUpdated))]
 [JsonDerivedType(typeof(StakeholderCopyDelivered), nameof(StakeholderCopyDelivered))]
+[JsonDerivedType(typeof(ServiceTagged), nameof(ServiceTagged))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.

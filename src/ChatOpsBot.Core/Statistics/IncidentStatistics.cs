@@ -27,7 +27,11 @@ public sealed record StatisticsReport(
     int OpenActionItems,
     IReadOnlyList<ChangeFailure> ChangeFailures,
     int DoneActionItems = 0,
-    int OverdueActionItems = 0);
+    int OverdueActionItems = 0)
+{
+    /// <summary>The four DORA keys for the same window; null where deploy intake is not set up.</summary>
+    public Dora.DoraReport? Dora { get; init; }
+}
 
 /// <summary>
 /// MTTA, MTTM and MTTR (median and p90, per severity), postmortem coverage, action items and change failures for

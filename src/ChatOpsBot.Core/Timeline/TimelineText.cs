@@ -45,6 +45,7 @@ public static class TimelineText
         ActionItemReopened r => $"Action item #{r.ItemNumber} reopened",
         ActionItemOwnerChanged o => $"Action item #{o.ItemNumber} {(o.Owner is null ? "has no owner now" : $"owned by {o.Owner.Mention}")}{(o.Previous is null ? "" : $" (was {o.Previous.Mention})")}",
         ActionItemDueChanged d => string.Create(CultureInfo.InvariantCulture, $"Action item #{d.ItemNumber} {(d.DueAt is { } at ? $"due {at:yyyy-MM-dd HH:mm} UTC" : "has no due date now")}"),
+        ServiceTagged s => $"Affects service {s.Service}",
         PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
         // Invariant: the due time must read the same whatever the server's culture.
         ReminderSent r => string.Create(CultureInfo.InvariantCulture, $"Reminder: {r.Kind.Describe(r.ActionItemNumber)} (due {r.DueAt:yyyy-MM-dd HH:mm:ss} UTC)"),

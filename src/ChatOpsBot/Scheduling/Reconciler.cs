@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
@@ -23,7 +24,8 @@ public sealed partial class Reconciler(
     IOptions<ReconcilerOptions> options,
     IncidentMetrics metrics,
     TimeProvider clock,
-    ILogger<Reconciler> logger) : IncidentWorker(incidents, clock, logger)
+    ILogger<Reconciler> logger,
+    WhatChanged changes) : IncidentWorker(incidents, clock, logger)
 {
     // Bounds one pass over an incident, so a step that keeps "succeeding" without changing state cannot spin.
     private const int MaxStepsPerPass = 16;
@@ -91,6 +93,11 @@ public sealed partial class Reconciler(
 
     private ChatMessage Card(Incident incident) => IncidentCard.For(incident, ReminderPolicy.StatusUpdateDueAt(incident, reminders));
 
+    // The deploys of the look-back window are read only when the card is posted or updated, not on every pass, so
+    // the fingerprint that decides "the card is stale" covers the incident's state alone.
+    private async Task<ChatMessage> WithRecentChangesAsync(ChatMessage card, Incident incident, CancellationToken cancellationToken) =>
+        ChangeMessages.WithRecentChanges(card, incident, await changes.ForAsync(incident, cancellationToken));
+
     private async Task<IncidentEvent[]> PerformAsync(ReconcileStep step, Incident incident, IChatPlatform platform, ChatMessage card,
         IReadOnlyList<IncidentEvent> unposted, CancellationToken cancellationToken)
     {
@@ -117,7 +124,7 @@ public sealed partial class Reconciler(
                 return [new PurposeSet(purpose)];
 
             case ReconcileStep.PostKickoff:
-                var kickoff = await platform.PostAsync(incident.Channel!, card, cancellationToken);
+                var kickoff = await platform.PostAsync(incident.Channel!, await WithRecentChangesAsync(card, incident, cancellationToken), cancellationToken);
                 // The kick-off shows the state so far, so the changes before it need no messages of their own;
                 // but it shows no status update, so one posted before the channel existed is still to be delivered.
                 return [new KickoffPosted(kickoff, IncidentCard.Fingerprint(card)), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
@@ -127,7 +134,7 @@ public sealed partial class Reconciler(
                 return [new KickoffPinned(incident.KickoffMessageId!)];
 
             case ReconcileStep.UpdateKickoff:
-                await platform.UpdateAsync(incident.Channel!, incident.KickoffMessageId!, card, cancellationToken);
+                await platform.UpdateAsync(incident.Channel!, incident.KickoffMessageId!, await WithRecentChangesAsync(card, incident, cancellationToken), cancellationToken);
                 return [new KickoffUpdated(incident.KickoffMessageId!, IncidentCard.Fingerprint(card))];
 
             case ReconcileStep.DeliverStakeholderCopy:

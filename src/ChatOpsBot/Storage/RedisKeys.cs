@@ -32,4 +32,13 @@ public sealed class RedisKeys(string prefix)
     public RedisKey ConsoleMessages(string name) => $"{Prefix}:{{console}}:messages:{name}";
 
     public RedisKey ConsoleLastTs(string name) => $"{Prefix}:{{console}}:last-ts:{name}";
+
+    /// <summary>Hash of change id → JSON; the deploy keys share <c>{changes}</c> so the add script may touch all of them.</summary>
+    public RedisKey Changes => $"{Prefix}:{{changes}}:data";
+
+    /// <summary>Sorted set of change ids scored by finished time (Unix ms), for listing a window.</summary>
+    public RedisKey ChangesByFinished => $"{Prefix}:{{changes}}:by-finished";
+
+    /// <summary>Hash of URL → the first change id reported with it.</summary>
+    public RedisKey ChangesByUrl => $"{Prefix}:{{changes}}:by-url";
 }

@@ -42,6 +42,15 @@ public sealed class SqliteDatabase
             json    TEXT NOT NULL,
             PRIMARY KEY (channel, ts)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS changes (
+            id          TEXT NOT NULL UNIQUE,
+            provider_id TEXT NOT NULL UNIQUE,
+            url         TEXT,
+            finished_at TEXT NOT NULL,
+            json        TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS changes_finished_at ON changes (finished_at);
+        CREATE INDEX IF NOT EXISTS changes_url ON changes (url);
         """;
 
     private readonly string _connectionString;

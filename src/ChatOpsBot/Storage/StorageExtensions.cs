@@ -1,4 +1,5 @@
 using ChatOpsBot.Console;
+using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,11 @@ public static class StorageExtensions
         services.AddSingleton<IIncidentStore>(sp => UsesRedis(sp)
             ? sp.GetRequiredService<RedisIncidentStore>()
             : sp.GetRequiredService<SqliteIncidentStore>());
+        services.AddSingleton<RedisChangeStore>();
+        services.AddSingleton<SqliteChangeStore>();
+        services.AddSingleton<IChangeStore>(sp => UsesRedis(sp)
+            ? sp.GetRequiredService<RedisChangeStore>()
+            : sp.GetRequiredService<SqliteChangeStore>());
         services.AddSingleton<IConsoleStore>(sp => UsesRedis(sp)
             ? sp.GetRequiredService<RedisConsoleStore>()
             : sp.GetRequiredService<SqliteConsoleStore>());

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Hosting;
@@ -11,7 +12,7 @@ public static class StatsApi
     public static WebApplication MapStatsApi(this WebApplication app)
     {
         app.MapGet("/api/stats", async Task<Results<Ok<StatisticsReport>, ProblemHttpResult>> (
-            IncidentService incidents, TimeProvider clock, CancellationToken cancellationToken, int? days) =>
+            IncidentService incidents, DeliveryMetrics delivery, TimeProvider clock, CancellationToken cancellationToken, int? days) =>
         {
             var window = days ?? 30;
             if (window is < 1 or > IncidentStatistics.MaxDays)
@@ -19,7 +20,9 @@ public static class StatsApi
                 return TypedResults.Problem($"days must be between 1 and {IncidentStatistics.MaxDays}.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return TypedResults.Ok(await IncidentStatistics.ComputeAsync(incidents, clock.GetUtcNow(), window, cancellationToken));
+            var now = clock.GetUtcNow();
+            var report = await IncidentStatistics.ComputeAsync(incidents, now, window, cancellationToken);
+            return TypedResults.Ok(report with { Dora = await delivery.ComputeAsync(now, window, cancellationToken) });
         }).RequireAccessToken();
         return app;
     }

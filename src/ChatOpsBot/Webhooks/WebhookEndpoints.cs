@@ -102,7 +102,7 @@ public static partial class WebhookEndpoints
     }
 
     /// <summary>The body, or null when it is over the limit (checked on the header and while reading, since either may lie or be missing).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > WebhookOptions.MaxBodyBytes)
         {
