@@ -1,5 +1,6 @@
 using ChatOpsBot.Console;
 using ChatOpsBot.Hosting;
+using ChatOpsBot.Paging;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
@@ -28,6 +29,7 @@ try
     builder.AddSlack();
     builder.AddPostmortems();
     builder.AddWebhooks();
+    builder.AddPaging();
 
     var app = builder.Build();
 
@@ -44,6 +46,7 @@ try
     app.MapConsole();
     app.MapSlack();
     app.MapWebhooks();
+    app.MapPaging();
     app.MapBenchFloor();
 
     await app.RunAsync();

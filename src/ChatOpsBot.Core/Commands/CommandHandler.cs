@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Paging;
 using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
@@ -17,8 +18,9 @@ namespace ChatOpsBot.Core.Commands;
 /// </summary>
 /// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
+/// <param name="paging">The paging providers; null when none is configured, and then <c>page</c> says so.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, PagingSettings? paging = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -114,6 +116,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
             LinkChangeCommand c => Reply(await incidents.ExecuteAsync(number, i => i.LinkChange(c.Change), context, cancellationToken),
                 res => $"{res.Incident.Key} is tagged as caused by {c.Change}.", CommandUsage.For("change")),
+            PageCommand p => await PageAsync(incident, p, context, cancellationToken),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

@@ -61,6 +61,7 @@ public static partial class CommandParser
                 ? ParseResult.Fail("Name the change that caused the incident: one URL or id.", CommandUsage.For("change"))
                 : ParseResult.Ok(new LinkChangeCommand(args), number),
             "stats" => ParseStats(args, number),
+            "page" => ParsePage(args, number),
             _ => ParseResult.Fail($"I don't know the command \"{word}\".", CommandUsage.Help()),
         };
     }

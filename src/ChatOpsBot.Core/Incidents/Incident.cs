@@ -190,6 +190,7 @@ public sealed partial record Incident
         Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
         PostmortemDrafted => this with { IsPostmortemDrafted = true },
         ChangeLinked c => this with { LinkedChanges = LinkedChanges.Add(c.Change) },
+        PageRequested or Paged or PageFailed or PageResolved or PageAcknowledged => WithPaging(e),
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

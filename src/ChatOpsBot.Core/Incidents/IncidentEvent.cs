@@ -38,6 +38,11 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
 [JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
 [JsonDerivedType(typeof(ChangeLinked), nameof(ChangeLinked))]
+[JsonDerivedType(typeof(PageRequested), nameof(PageRequested))]
+[JsonDerivedType(typeof(Paged), nameof(Paged))]
+[JsonDerivedType(typeof(PageFailed), nameof(PageFailed))]
+[JsonDerivedType(typeof(PageResolved), nameof(PageResolved))]
+[JsonDerivedType(typeof(PageAcknowledged), nameof(PageAcknowledged))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.

@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Paging;
 
 namespace ChatOpsBot.Core.Messages;
 
@@ -62,6 +63,7 @@ public static class IncidentMessages
         Reopened => new($"♻️ Reopened by {e.Actor.Mention}."),
         AlertFired f => AlertMessages.Fired(f),
         AlertResolved r => AlertMessages.Resolved(r, Incident.FormatKey(r.IncidentNumber)),
+        Paged or PageFailed or PageAcknowledged => PagingText.ForChannel(e),
         _ => null,
     };
 

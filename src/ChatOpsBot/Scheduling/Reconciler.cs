@@ -110,7 +110,7 @@ public sealed partial class Reconciler(
             case ReconcileStep.PostKickoff:
                 var kickoff = await platform.PostAsync(incident.Channel!, IncidentMessages.Kickoff(incident), cancellationToken);
                 // The kick-off shows the state so far, so the changes before it need no messages of their own;
-                // but it shows no status update, so one posted before the channel existed is still to be delivered.
+                // but it shows no status update or page, so one from before the channel existed is still to be delivered.
                 return [new KickoffPosted(kickoff), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
 
             case ReconcileStep.Announce:
@@ -157,14 +157,17 @@ public sealed partial class Reconciler(
 
     private async Task<long> CoveredByKickoffAsync(Incident incident, CancellationToken cancellationToken)
     {
-        if (incident.LastStatusUpdateAt is null)
+        if (incident.LastStatusUpdateAt is null && incident.Pages.Count == 0)
         {
             return incident.Version;
         }
 
-        var firstUpdate = (await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken)).OfType<StatusUpdatePosted>().First();
-        return firstUpdate.Version - 1;
+        var firstUnshown = (await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken)).FirstOrDefault(NotOnKickoff);
+        return firstUnshown is null ? incident.Version : firstUnshown.Version - 1;
     }
+
+    // What the kick-off card does not show, so it still earns its own message when it happened before the card.
+    private static bool NotOnKickoff(IncidentEvent e) => e is StatusUpdatePosted or Paged or PageFailed or PageAcknowledged;
 
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
     {
