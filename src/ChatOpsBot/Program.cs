@@ -4,6 +4,7 @@ using ChatOpsBot.Paging;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Storage;
+using ChatOpsBot.Tracker;
 using ChatOpsBot.Web;
 using ChatOpsBot.Webhooks;
 using Serilog;
@@ -30,6 +31,7 @@ try
     builder.AddPostmortems();
     builder.AddWebhooks();
     builder.AddPaging();
+    builder.AddTracker();
 
     var app = builder.Build();
 
@@ -47,6 +49,7 @@ try
     app.MapSlack();
     app.MapWebhooks();
     app.MapPaging();
+    app.MapTracker();
     app.MapBenchFloor();
 
     await app.RunAsync();

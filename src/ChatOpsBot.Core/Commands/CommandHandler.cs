@@ -4,6 +4,7 @@ using System.Text;
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
+using ChatOpsBot.Core.Tracker;
 using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
@@ -19,8 +20,10 @@ namespace ChatOpsBot.Core.Commands;
 /// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
 /// <param name="paging">The paging providers; null when none is configured, and then <c>page</c> says so.</param>
+/// <param name="tracker">The issue tracker for action items; null when none is configured, and then <c>action export</c> says so.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, PagingSettings? paging = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, PagingSettings? paging = null,
+    TrackerSettings? tracker = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -117,6 +120,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             LinkChangeCommand c => Reply(await incidents.ExecuteAsync(number, i => i.LinkChange(c.Change), context, cancellationToken),
                 res => $"{res.Incident.Key} is tagged as caused by {c.Change}.", CommandUsage.For("change")),
             PageCommand p => await PageAsync(incident, p, context, cancellationToken),
+            ExportActionItemsCommand => await ExportActionItemsAsync(incident, context, cancellationToken),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

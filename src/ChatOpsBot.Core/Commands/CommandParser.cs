@@ -45,6 +45,7 @@ public static partial class CommandParser
             "status" => ParseStatus(args, number),
             "update" => ParseUpdate(args, number),
             "note" => ParseText(args, number, "note", "Write the note after `note`.", t => new AddNoteCommand(t)),
+            "action" when args.Equals("export", StringComparison.OrdinalIgnoreCase) => ParseResult.Ok(new ExportActionItemsCommand(), number),
             "action" => ParseAction(args, number),
             "resolve" => ParseResult.Ok(new ResolveCommand(args.Length > 0 ? args : null), number),
             "close" => NoArguments(new CloseCommand(), args, number),

@@ -43,6 +43,10 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(PageFailed), nameof(PageFailed))]
 [JsonDerivedType(typeof(PageResolved), nameof(PageResolved))]
 [JsonDerivedType(typeof(PageAcknowledged), nameof(PageAcknowledged))]
+[JsonDerivedType(typeof(ActionItemsExportRequested), nameof(ActionItemsExportRequested))]
+[JsonDerivedType(typeof(ActionItemExported), nameof(ActionItemExported))]
+[JsonDerivedType(typeof(ActionItemExportFailed), nameof(ActionItemExportFailed))]
+[JsonDerivedType(typeof(ActionItemClosedInTracker), nameof(ActionItemClosedInTracker))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.

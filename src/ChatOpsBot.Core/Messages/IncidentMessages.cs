@@ -1,6 +1,7 @@
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
+using ChatOpsBot.Core.Tracker;
 
 namespace ChatOpsBot.Core.Messages;
 
@@ -64,6 +65,7 @@ public static class IncidentMessages
         AlertFired f => AlertMessages.Fired(f),
         AlertResolved r => AlertMessages.Resolved(r, Incident.FormatKey(r.IncidentNumber)),
         Paged or PageFailed or PageAcknowledged => PagingText.ForChannel(e),
+        ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => TrackerText.ForChannel(e),
         _ => null,
     };
 
