@@ -3,6 +3,7 @@ using ChatOpsBot.Hosting;
 using ChatOpsBot.Paging;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
+using ChatOpsBot.StatusPages;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Tracker;
 using ChatOpsBot.Web;
@@ -32,6 +33,7 @@ try
     builder.AddWebhooks();
     builder.AddPaging();
     builder.AddTracker();
+    builder.AddAtlassianStatusPage();
 
     var app = builder.Build();
 

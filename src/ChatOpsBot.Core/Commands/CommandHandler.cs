@@ -121,6 +121,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
                 res => $"{res.Incident.Key} is tagged as caused by {c.Change}.", CommandUsage.For("change")),
             PageCommand p => await PageAsync(incident, p, context, cancellationToken),
             ExportActionItemsCommand => await ExportActionItemsAsync(incident, context, cancellationToken),
+            PostPublicUpdateCommand u => await PostPublicUpdateAsync(incident, u, actor, context, cancellationToken),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

@@ -43,6 +43,7 @@ public static partial class CommandParser
             "role" => ParseNamedRole(args, number),
             "severity" or "sev" => ParseSeverity(args, number),
             "status" => ParseStatus(args, number),
+            "update" when IsPublicUpdate(args) => ParsePublicUpdate(args, number),
             "update" => ParseUpdate(args, number),
             "note" => ParseText(args, number, "note", "Write the note after `note`.", t => new AddNoteCommand(t)),
             "action" when args.Equals("export", StringComparison.OrdinalIgnoreCase) => ParseResult.Ok(new ExportActionItemsCommand(), number),

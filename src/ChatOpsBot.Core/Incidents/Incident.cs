@@ -192,6 +192,7 @@ public sealed partial record Incident
         ChangeLinked c => this with { LinkedChanges = LinkedChanges.Add(c.Change) },
         PageRequested or Paged or PageFailed or PageResolved or PageAcknowledged => WithPaging(e),
         ActionItemsExportRequested or ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => WithTracker(e),
+        PublicUpdatePosted or StatusPageIncidentCreated or StatusPageUpdated or StatusPageIncidentResolved or StatusPageFailed => WithStatusPage(e),
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

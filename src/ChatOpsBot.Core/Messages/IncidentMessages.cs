@@ -1,6 +1,7 @@
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
+using ChatOpsBot.Core.StatusPages;
 using ChatOpsBot.Core.Tracker;
 
 namespace ChatOpsBot.Core.Messages;
@@ -66,6 +67,7 @@ public static class IncidentMessages
         AlertResolved r => AlertMessages.Resolved(r, Incident.FormatKey(r.IncidentNumber)),
         Paged or PageFailed or PageAcknowledged => PagingText.ForChannel(e),
         ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => TrackerText.ForChannel(e),
+        StatusPageIncidentCreated or StatusPageFailed => StatusPageText.ForChannel(e),
         _ => null,
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatOpsBot.Core.Commands;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
+using ChatOpsBot.Core.StatusPages;
 using ChatOpsBot.Core.Tracker;
 using ChatOpsBot.Core.Reminders;
 
@@ -47,6 +48,7 @@ public static class TimelineText
         ReminderSent r => string.Create(CultureInfo.InvariantCulture, $"Reminder: {r.Kind.Describe(r.ActionItemNumber)} (due {r.DueAt:yyyy-MM-dd HH:mm:ss} UTC)"),
         PageRequested or Paged or PageFailed or PageResolved or PageAcknowledged => PagingText.Describe(e),
         ActionItemsExportRequested or ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => TrackerText.Describe(e),
+        PublicUpdatePosted or StatusPageIncidentCreated or StatusPageUpdated or StatusPageIncidentResolved or StatusPageFailed => StatusPageText.Describe(e),
         _ => e.GetType().Name,
     };
 

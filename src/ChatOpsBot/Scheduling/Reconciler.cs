@@ -157,17 +157,14 @@ public sealed partial class Reconciler(
 
     private async Task<long> CoveredByKickoffAsync(Incident incident, CancellationToken cancellationToken)
     {
-        if (incident.LastStatusUpdateAt is null && incident.Pages.Count == 0)
-        {
-            return incident.Version;
-        }
-
+        // Read once per incident, at kick-off, when its timeline is still short.
         var firstUnshown = (await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken)).FirstOrDefault(NotOnKickoff);
-        return firstUnshown is null ? incident.Version : firstUnshown.Version - 1;
+        return firstUnshown is null || firstUnshown.Version > incident.Version ? incident.Version : firstUnshown.Version - 1;
     }
 
     // What the kick-off card does not show, so it still earns its own message when it happened before the card.
-    private static bool NotOnKickoff(IncidentEvent e) => e is StatusUpdatePosted or Paged or PageFailed or PageAcknowledged;
+    private static bool NotOnKickoff(IncidentEvent e) =>
+        e is StatusUpdatePosted or Paged or PageFailed or PageAcknowledged or StatusPageIncidentCreated or StatusPageFailed;
 
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
     {
