@@ -34,7 +34,8 @@ public sealed class JiraTrackerTests : IDisposable
     public async Task An_action_item_becomes_a_Jira_issue_once_and_moving_it_to_done_marks_the_item_done()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
-        await Eventually.Get(() => _api.ChannelsAsync("alice"), c => c.Any(x => x.Name == Channel), "the incident channel");
+        // The incident knows its channel once ChannelOpened is recorded, just after the console created it.
+        await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "ChannelOpened"), "the incident channel");
         await _api.SayAsync("alice", Channel, "/incident action Add a circuit breaker @bob");
 
         await _api.SayAsync("alice", Channel, "/incident action export");
