@@ -80,6 +80,12 @@ public sealed class OpsgenieProvider(IOpsgenieApi api, IOptions<PagingOptions> o
 
         using (response)
         {
+            if (response.StatusCode is null)
+            {
+                // Refit hands a network failure back as a response without a status.
+                throw new PagingException("Opsgenie could not be reached", response.Error);
+            }
+
             if (response.IsSuccessful)
             {
                 return response.Content;

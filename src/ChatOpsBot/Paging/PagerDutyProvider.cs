@@ -73,6 +73,12 @@ public sealed class PagerDutyProvider(IPagerDutyEventsApi api, IOptions<PagingOp
 
         using (response)
         {
+            if (response.StatusCode is null)
+            {
+                // Refit hands a network failure back as a response without a status.
+                throw new PagingException("PagerDuty could not be reached", response.Error);
+            }
+
             if (response.IsSuccessful)
             {
                 return response.Content;

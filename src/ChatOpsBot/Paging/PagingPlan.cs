@@ -19,17 +19,19 @@ public sealed record ResolvePageStep(Page Page, string Provider) : PagingStep($"
 /// </summary>
 public static class PagingPlan
 {
-    public static PagingStep? Next(Incident incident, PagingSettings settings)
+    /// <summary>Every step still owed, in order; the worker does the first it has not seen fail in this pass.</summary>
+    public static IEnumerable<PagingStep> Needed(Incident incident, PagingSettings settings)
     {
         if (!incident.Exists)
         {
-            return null;
+            yield break;
         }
 
         var open = incident.Status.IsOpen();
         if (open && settings.PagesAtDeclare(incident) && !incident.Pages.Any(p => p.Automatic))
         {
-            return new RequestAutomaticPageStep();
+            yield return new RequestAutomaticPageStep();
+            yield break; // the pages come from the state after it
         }
 
         foreach (var page in incident.Pages)
@@ -39,16 +41,13 @@ public static class PagingPlan
                 var delivery = page.DeliveryBy(provider);
                 if (open && delivery.ProviderId is null)
                 {
-                    return new TriggerPageStep(page, provider);
+                    yield return new TriggerPageStep(page, provider);
                 }
-
-                if (!open && delivery.ProviderId is not null && !delivery.IsResolved)
+                else if (!open && delivery.ProviderId is not null && !delivery.IsResolved)
                 {
-                    return new ResolvePageStep(page, provider);
+                    yield return new ResolvePageStep(page, provider);
                 }
             }
         }
-
-        return null;
     }
 }

@@ -39,13 +39,19 @@ public sealed partial class PagingWorker(
             return;
         }
 
+        // A step that failed is skipped for the rest of the pass, so one provider's outage does not hold up the other.
+        var failedThisPass = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
             var incident = await Incidents.GetAsync(number, cancellationToken);
-            var step = PagingPlan.Next(incident, settings);
+            var step = PagingPlan.Needed(incident, settings).FirstOrDefault(s => !failedThisPass.Contains(s.Key));
             if (step is null)
             {
-                _failedAt.TryRemove(number, out _);
+                if (failedThisPass.Count == 0)
+                {
+                    _failedAt.TryRemove(number, out _);
+                }
+
                 return;
             }
 
@@ -79,7 +85,8 @@ public sealed partial class PagingWorker(
                 };
                 LogFailed(logger, number, provider, ex.Message);
                 await Incidents.ExecuteAsync(number, i => i.RecordPageFailed(page, provider, ex.Message), BotContext, cancellationToken);
-                return;
+                failedThisPass.Add(step.Key);
+                continue;
             }
 
             await Incidents.ExecuteAsync(number, record, BotContext, cancellationToken);

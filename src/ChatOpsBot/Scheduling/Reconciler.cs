@@ -164,7 +164,8 @@ public sealed partial class Reconciler(
 
     // What the kick-off card does not show, so it still earns its own message when it happened before the card.
     private static bool NotOnKickoff(IncidentEvent e) =>
-        e is StatusUpdatePosted or Paged or PageFailed or PageAcknowledged or StatusPageIncidentCreated or StatusPageFailed;
+        e is StatusUpdatePosted or Paged or PageFailed or PageAcknowledged or StatusPageIncidentCreated or StatusPageFailed
+            or ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker;
 
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
     {

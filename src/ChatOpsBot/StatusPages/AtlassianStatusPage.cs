@@ -115,6 +115,12 @@ public sealed class AtlassianStatusPage(IStatuspageApi api, IOptions<StatusPageO
 
         using (response)
         {
+            if (response.StatusCode is null)
+            {
+                // Refit hands a network failure back as a response without a status.
+                throw new StatusPageException("Statuspage could not be reached", response.Error);
+            }
+
             if (response is { IsSuccessful: true, Content.Id: not null })
             {
                 return response.Content;

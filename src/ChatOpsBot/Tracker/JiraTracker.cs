@@ -72,6 +72,12 @@ public sealed class JiraTracker(IJiraApi api, IOptions<TrackerOptions> options) 
 
         using (response)
         {
+            if (response.StatusCode is null)
+            {
+                // Refit hands a network failure back as a response without a status.
+                throw new TrackerException("Jira could not be reached", response.Error);
+            }
+
             if (response is { IsSuccessful: true, Content.Key: { } key })
             {
                 return new FiledIssue(key, new Uri(jira.BaseUrl!, $"browse/{key}").ToString());

@@ -139,8 +139,8 @@ public sealed class GitHubTrackerTests : IDisposable
     private async Task DeclareWithItemsAsync(int items = 2)
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
-        // The incident knows its channel once ChannelOpened is recorded, just after the console created it.
-        await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "ChannelOpened"), "the incident channel");
+        // After the kick-off, so the channel is the incident's and every later event earns its own message.
+        await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "KickoffPosted"), "the kick-off");
         await _api.SayAsync("alice", Channel, "/incident action Add a circuit breaker @bob");
         if (items > 1)
         {

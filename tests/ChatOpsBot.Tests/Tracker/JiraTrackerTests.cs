@@ -34,8 +34,8 @@ public sealed class JiraTrackerTests : IDisposable
     public async Task An_action_item_becomes_a_Jira_issue_once_and_moving_it_to_done_marks_the_item_done()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
-        // The incident knows its channel once ChannelOpened is recorded, just after the console created it.
-        await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "ChannelOpened"), "the incident channel");
+        // After the kick-off, so the channel is the incident's and every later event earns its own message.
+        await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "KickoffPosted"), "the kick-off");
         await _api.SayAsync("alice", Channel, "/incident action Add a circuit breaker @bob");
 
         await _api.SayAsync("alice", Channel, "/incident action export");
