@@ -2,10 +2,13 @@ using ChatOpsBot.Ai;
 using ChatOpsBot.Console;
 using ChatOpsBot.Deployments;
 using ChatOpsBot.Hosting;
+using ChatOpsBot.Paging;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
+using ChatOpsBot.StatusPages;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Teams;
+using ChatOpsBot.Tracker;
 using ChatOpsBot.Web;
 using ChatOpsBot.Web.Pages;
 using ChatOpsBot.Web.Insights;
@@ -36,6 +39,9 @@ try
     builder.AddAi();
     builder.AddWebhooks();
     builder.AddChanges();
+    builder.AddPaging();
+    builder.AddTracker();
+    builder.AddAtlassianStatusPage();
 
     var app = builder.Build();
 
@@ -57,6 +63,8 @@ try
     app.MapTeams();
     app.MapWebhooks();
     app.MapDeployments();
+    app.MapPaging();
+    app.MapTracker();
     app.MapBenchFloor();
 
     await app.RunAsync();

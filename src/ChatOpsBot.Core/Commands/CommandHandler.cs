@@ -5,6 +5,8 @@ using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Paging;
+using ChatOpsBot.Core.Tracker;
 using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
@@ -19,9 +21,12 @@ namespace ChatOpsBot.Core.Commands;
 /// </summary>
 /// <param name="postmortems">Defaults to UTC and the default blameless review, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
+/// <param name="paging">The paging providers; null when none is configured, and then <c>page</c> says so.</param>
+/// <param name="tracker">The issue tracker for action items; null when none is configured, and then <c>action export</c> says so.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
     TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null,
-    WhatChanged? changes = null, DeliveryMetrics? delivery = null, Insights.InsightsService? insights = null)
+    WhatChanged? changes = null, DeliveryMetrics? delivery = null, Insights.InsightsService? insights = null, PagingSettings? paging = null,
+    TrackerSettings? tracker = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -126,6 +131,9 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             LinkChangeCommand c => await LinkChangeAsync(incident, c.Change, context, cancellationToken),
             ListChangesCommand => await ChangesReplyAsync(incident, cancellationToken),
             TagServiceCommand t => await TagServiceAsync(incident, t.Service, context, cancellationToken),
+            PageCommand p => await PageAsync(incident, p, context, cancellationToken),
+            ExportActionItemsCommand => await ExportActionItemsAsync(incident, context, cancellationToken),
+            PostPublicUpdateCommand u => await PostPublicUpdateAsync(incident, u, actor, context, cancellationToken),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }

@@ -43,8 +43,10 @@ public static partial class CommandParser
             "role" => ParseNamedRole(args, number),
             "severity" or "sev" => ParseSeverity(args, number),
             "status" => ParseStatus(args, number),
+            "update" when IsPublicUpdate(args) => ParsePublicUpdate(args, number),
             "update" => ParseUpdate(args, number),
             "note" => ParseText(args, number, "note", "Write the note after `note`.", t => new AddNoteCommand(t)),
+            "action" when args.Equals("export", StringComparison.OrdinalIgnoreCase) => ParseResult.Ok(new ExportActionItemsCommand(), number),
             "action" => ParseAction(args, number),
             "actions" => NoArguments(new ListActionItemsCommand(), args, number),
             "resolve" => ParseResult.Ok(new ResolveCommand(args.Length > 0 ? args : null), number),
@@ -66,6 +68,7 @@ public static partial class CommandParser
             "changes" => NoArguments(new ListChangesCommand(), args, number),
             "service" => ParseService(args, number),
             "insights" => ParseInsights(args, number),
+            "page" => ParsePage(args, number),
             _ => UnknownSubcommand(word),
         };
     }

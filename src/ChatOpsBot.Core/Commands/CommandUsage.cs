@@ -37,6 +37,9 @@ public static class CommandUsage
         ("brief", "/incident brief", "Brief the commander: state, last update, action items, roles, latest notes."),
         ("subscribe", "/incident subscribe INC-n", "Get the incident's status updates by direct message."),
         ("unsubscribe", "/incident unsubscribe INC-n", "Stop getting the incident's updates."),
+        ("update public", "/incident update public <text>", "Post a status update that also goes to the public status page (commander only; never for private incidents)."),
+        ("action export", "/incident action export", "File the action items as issues in the tracker (GitHub or Jira), each once."),
+        ("page", "/incident page <service-or-team> [message]", "Page the on-call of a service or team through PagerDuty or Opsgenie."),
         ("help", "/incident help [command]", "Show this help."),
     ];
 

@@ -12,4 +12,7 @@ public enum EventSource
     Api = 7,
     MessageShortcut = 8,
     ChannelActivity = 9,
+
+    /// <summary>A webhook from a tool the team runs: a pager acknowledging, a tracker closing an issue.</summary>
+    Integration = 10,
 }

@@ -215,6 +215,9 @@ public sealed partial record Incident
         PostmortemDrafted => this with { IsPostmortemDrafted = true },
         ChangeLinked c => this with { LinkedChanges = LinkedChanges.Add(c.Change) },
         ServiceTagged s => WithService(s),
+        PageRequested or Paged or PageFailed or PageResolved or PageAcknowledged => WithPaging(e),
+        ActionItemsExportRequested or ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => WithTracker(e),
+        PublicUpdatePosted or StatusPageIncidentCreated or StatusPageUpdated or StatusPageIncidentResolved or StatusPageFailed => WithStatusPage(e),
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
 

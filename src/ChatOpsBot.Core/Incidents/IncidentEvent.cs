@@ -47,6 +47,20 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(KickoffUpdated), nameof(KickoffUpdated))]
 [JsonDerivedType(typeof(StakeholderCopyDelivered), nameof(StakeholderCopyDelivered))]
 [JsonDerivedType(typeof(ServiceTagged), nameof(ServiceTagged))]
+[JsonDerivedType(typeof(PageRequested), nameof(PageRequested))]
+[JsonDerivedType(typeof(Paged), nameof(Paged))]
+[JsonDerivedType(typeof(PageFailed), nameof(PageFailed))]
+[JsonDerivedType(typeof(PageResolved), nameof(PageResolved))]
+[JsonDerivedType(typeof(PageAcknowledged), nameof(PageAcknowledged))]
+[JsonDerivedType(typeof(ActionItemsExportRequested), nameof(ActionItemsExportRequested))]
+[JsonDerivedType(typeof(ActionItemExported), nameof(ActionItemExported))]
+[JsonDerivedType(typeof(ActionItemExportFailed), nameof(ActionItemExportFailed))]
+[JsonDerivedType(typeof(ActionItemClosedInTracker), nameof(ActionItemClosedInTracker))]
+[JsonDerivedType(typeof(PublicUpdatePosted), nameof(PublicUpdatePosted))]
+[JsonDerivedType(typeof(StatusPageIncidentCreated), nameof(StatusPageIncidentCreated))]
+[JsonDerivedType(typeof(StatusPageUpdated), nameof(StatusPageUpdated))]
+[JsonDerivedType(typeof(StatusPageIncidentResolved), nameof(StatusPageIncidentResolved))]
+[JsonDerivedType(typeof(StatusPageFailed), nameof(StatusPageFailed))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.

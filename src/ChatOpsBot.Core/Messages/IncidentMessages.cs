@@ -1,6 +1,9 @@
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using static ChatOpsBot.Core.Messages.ChatText;
+using ChatOpsBot.Core.Paging;
+using ChatOpsBot.Core.StatusPages;
+using ChatOpsBot.Core.Tracker;
 
 namespace ChatOpsBot.Core.Messages;
 
@@ -87,6 +90,9 @@ public static class IncidentMessages
         Reopened => new($"♻️ Reopened by {Mention(e.Actor)}."),
         AlertFired f => AlertMessages.Fired(f),
         AlertResolved r => AlertMessages.Resolved(r, Incident.FormatKey(r.IncidentNumber)),
+        Paged or PageFailed or PageAcknowledged => PagingText.ForChannel(e),
+        ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => TrackerText.ForChannel(e),
+        StatusPageIncidentCreated or StatusPageFailed => StatusPageText.ForChannel(e),
         _ => null,
     };
 

@@ -7,7 +7,7 @@ public sealed record Detection(DateTimeOffset At, bool ByAlert, Actor By, string
 
 /// <summary>
 /// The times a postmortem measures from, all read from the timeline: declared; detected (earliest alert, else
-/// the declaration); acknowledged (first person to hold commander); mitigated (first "monitoring"); resolved
+/// the declaration); acknowledged (first person to hold commander, or to acknowledge a page in the pager); mitigated (first "monitoring"); resolved
 /// (the last resolution, since a reopen undoes the earlier one); closed.
 /// </summary>
 public sealed record KeyTimes(
@@ -43,7 +43,8 @@ public sealed record KeyTimes(
         return new KeyTimes(
             declared.OccurredAt,
             Detect(events, declared),
-            events.OfType<RoleAssigned>().Where(r => r.Role == Roles.Commander && r.Assignee.Id != Actor.Bot.Id).Select(r => (DateTimeOffset?)r.OccurredAt).Min(),
+            events.OfType<RoleAssigned>().Where(r => r.Role == Roles.Commander && r.Assignee.Id != Actor.Bot.Id).Select(r => r.OccurredAt)
+                .Concat(events.OfType<PageAcknowledged>().Select(a => a.OccurredAt)).Select(t => (DateTimeOffset?)t).Min(),
             events.OfType<StatusChanged>().Where(s => s.To == IncidentStatus.Monitoring).Select(s => (DateTimeOffset?)s.OccurredAt).Min(),
             resolved,
             events.OfType<Closed>().Select(c => (DateTimeOffset?)c.OccurredAt).FirstOrDefault());

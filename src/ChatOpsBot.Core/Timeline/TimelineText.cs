@@ -1,6 +1,9 @@
 using System.Globalization;
 using ChatOpsBot.Core.Commands;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Paging;
+using ChatOpsBot.Core.StatusPages;
+using ChatOpsBot.Core.Tracker;
 using ChatOpsBot.Core.Reminders;
 
 namespace ChatOpsBot.Core.Timeline;
@@ -49,6 +52,9 @@ public static class TimelineText
         PostmortemDrafted p => $"Postmortem draft posted in #{p.Channel.Name ?? p.Channel.Id}",
         // Invariant: the due time must read the same whatever the server's culture.
         ReminderSent r => string.Create(CultureInfo.InvariantCulture, $"Reminder: {r.Kind.Describe(r.ActionItemNumber)} (due {r.DueAt:yyyy-MM-dd HH:mm:ss} UTC)"),
+        PageRequested or Paged or PageFailed or PageResolved or PageAcknowledged => PagingText.Describe(e),
+        ActionItemsExportRequested or ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => TrackerText.Describe(e),
+        PublicUpdatePosted or StatusPageIncidentCreated or StatusPageUpdated or StatusPageIncidentResolved or StatusPageFailed => StatusPageText.Describe(e),
         _ => e.GetType().Name,
     };
 

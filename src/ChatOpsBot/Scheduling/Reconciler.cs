@@ -126,7 +126,7 @@ public sealed partial class Reconciler(
             case ReconcileStep.PostKickoff:
                 var kickoff = await platform.PostAsync(incident.Channel!, await WithRecentChangesAsync(card, incident, cancellationToken), cancellationToken);
                 // The kick-off shows the state so far, so the changes before it need no messages of their own;
-                // but it shows no status update, so one posted before the channel existed is still to be delivered.
+                // but it shows no status update or page, so one from before the channel existed is still to be delivered.
                 return [new KickoffPosted(kickoff, IncidentCard.Fingerprint(card)), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
 
             case ReconcileStep.PinKickoff:
@@ -184,14 +184,15 @@ public sealed partial class Reconciler(
 
     private async Task<long> CoveredByKickoffAsync(Incident incident, CancellationToken cancellationToken)
     {
-        if (incident.LastStatusUpdateAt is null)
-        {
-            return incident.Version;
-        }
-
-        var firstUpdate = (await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken)).OfType<StatusUpdatePosted>().First();
-        return firstUpdate.Version - 1;
+        // Read once per incident, at kick-off, when its timeline is still short.
+        var firstUnshown = (await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken)).FirstOrDefault(NotOnKickoff);
+        return firstUnshown is null || firstUnshown.Version > incident.Version ? incident.Version : firstUnshown.Version - 1;
     }
+
+    // What the kick-off card does not show, so it still earns its own message when it happened before the card.
+    private static bool NotOnKickoff(IncidentEvent e) =>
+        e is StatusUpdatePosted or Paged or PageFailed or PageAcknowledged or StatusPageIncidentCreated or StatusPageFailed
+            or ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker;
 
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Slack.SocketMode;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -9,7 +10,7 @@ namespace ChatOpsBot.Slack;
 public static class SlackExtensions
 {
     /// <summary>
-    /// Registers Slack when Slack:SigningSecret and Slack:BotToken are set; otherwise the bot runs without it.
+    /// Registers Slack when Slack:BotToken and Slack:SigningSecret or Slack:AppToken are set; otherwise the bot runs without it.
     /// The options are validated at start only then, so a console-only install needs no Slack settings.
     /// </summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
@@ -54,13 +55,17 @@ public static class SlackExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SlackEventWorker>());
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
+        services.AddSlackSocketMode(builder.Configuration);
         return builder;
     }
 
-    /// <summary>The three Request URLs of the Slack app, each behind the signature check.</summary>
+    /// <summary>
+    /// The three Request URLs of the Slack app, each behind the signature check. Socket Mode replays its envelopes
+    /// through these same handlers (<see cref="SlackEnvelopeDispatcher"/>), so without a signing secret they are not mapped.
+    /// </summary>
     public static WebApplication MapSlack(this WebApplication app)
     {
-        if (!SlackOptions.IsEnabled(app.Configuration))
+        if (!SlackOptions.IsEnabled(app.Configuration) || !SlackOptions.HasRequestUrls(app.Configuration))
         {
             return app;
         }

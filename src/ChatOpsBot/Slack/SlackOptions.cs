@@ -3,13 +3,22 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack;
 
-/// <summary>Settings under "Slack". Slack is on when both the signing secret and the bot token are set.</summary>
+/// <summary>
+/// Settings under "Slack". Slack is on when the bot token is set with the signing secret (Request URLs), the
+/// app-level token (Socket Mode), or both.
+/// </summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
 
     /// <summary>From the app's Basic Information page; proves a request came from Slack.</summary>
     public string? SigningSecret { get; set; }
+
+    /// <summary>The app-level token (xapp-..., scope connections:write) that turns on Socket Mode.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>First wait before reopening a dropped Socket Mode connection; doubles per failure up to 30 s.</summary>
+    public TimeSpan SocketReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The bot token (xoxb-...) the Web API calls carry.</summary>
     public string? BotToken { get; set; }
@@ -39,8 +48,12 @@ public sealed class SlackOptions
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromSeconds(2);
 
     public static bool IsEnabled(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(SigningSecret)}"])
+        (HasRequestUrls(configuration) || !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(AppToken)}"]))
         && !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(BotToken)}"]);
+
+    /// <summary>The HTTP endpoints exist only with a signing secret to verify them by; Socket Mode alone needs none.</summary>
+    public static bool HasRequestUrls(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(SigningSecret)}"]);
 }
 
 /// <summary>Checks the settings at start, naming the key that is wrong. Never echoes a secret.</summary>
@@ -49,9 +62,20 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.SigningSecret) || options.SigningSecret.Length < 16)
+        var socketMode = !string.IsNullOrWhiteSpace(options.AppToken);
+        if (socketMode ? options.SigningSecret is { Length: > 0 and < 16 } : string.IsNullOrWhiteSpace(options.SigningSecret) || options.SigningSecret.Length < 16)
         {
             errors.Add("Slack:SigningSecret must be the app's signing secret (Basic Information → App Credentials).");
+        }
+
+        if (socketMode && !options.AppToken!.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            errors.Add("Slack:AppToken must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write).");
+        }
+
+        if (options.SocketReconnectDelay <= TimeSpan.Zero)
+        {
+            errors.Add("Slack:SocketReconnectDelay must be more than zero, e.g. 00:00:01.");
         }
 
         if (options.BotToken is null || !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))

@@ -1,0 +1,19 @@
+using ChatOpsBot.Core.Incidents;
+
+namespace ChatOpsBot.Core.Commands;
+
+public sealed partial class CommandHandler
+{
+    private async Task<CommandOutcome> PageAsync(Incident incident, PageCommand page, EventContext context, CancellationToken cancellationToken)
+    {
+        if (paging is null)
+        {
+            return CommandOutcome.Error("Paging is not configured on this bot: set Paging:PagerDuty:RoutingKey or Paging:Opsgenie:ApiKey.", CommandUsage.For(page.Name));
+        }
+
+        var result = await incidents.ExecuteAsync(incident.Number, i => i.RequestPage(page.Target, page.Message), context, cancellationToken);
+        return Reply(result,
+            r => $"📟 Paging {page.Target} for {r.Incident.Key} via {string.Join(" and ", paging.Providers)}; the channel hears when the page is out.",
+            CommandUsage.For(page.Name));
+    }
+}

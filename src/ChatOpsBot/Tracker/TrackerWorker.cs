@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Tracker;
+using ChatOpsBot.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Tracker;
+
+/// <summary>
+/// Files the action items the timeline asks to be filed (<see cref="Incident.ActionItemsToExport"/>) one by one and
+/// records each issue on the timeline, so an item is filed once: the record is the truth, and a claim per item keeps
+/// two replicas from filing it at the same time. With Tracker:ExportOnClose, closing an incident asks for its items.
+/// A failure is put on the timeline once per distinct error, which the channel hears about, then retried.
+/// </summary>
+public sealed partial class TrackerWorker(
+    IncidentService incidents,
+    IIncidentStore store,
+    TrackerSettings settings,
+    ITracker tracker,
+    IOptions<TrackerOptions> options,
+    TimeProvider clock,
+    ILogger<TrackerWorker> logger) : IncidentWorker(incidents, clock, logger)
+{
+    private const int MaxItemsPerPass = 32;
+
+    private static readonly TimeSpan ItemLease = TimeSpan.FromMinutes(1);
+    private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
+
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _failedAt = new();
+
+    protected override TimeSpan SweepInterval => options.Value.RetryInterval;
+
+    protected override async Task ProcessAsync(int number, CancellationToken cancellationToken)
+    {
+        if (_failedAt.TryGetValue(number, out var failed) && Clock.GetUtcNow() - failed < options.Value.RetryInterval / 2)
+        {
+            return;
+        }
+
+        var incident = await Incidents.GetAsync(number, cancellationToken);
+        if (settings.ExportOnClose && incident.Status == IncidentStatus.Closed && incident.ActionItems.Any(a => a.Number > incident.ExportRequestedThrough))
+        {
+            incident = (await Incidents.ExecuteAsync(number, i => i.RequestActionItemExport(), BotContext, cancellationToken)).Incident;
+        }
+
+        for (var i = 0; i < MaxItemsPerPass && incident.ActionItemsToExport.FirstOrDefault() is { } item; i++)
+        {
+            var claim = $"tracker:{number}:item:{item.Number}";
+            if (!await store.TryClaimAsync(claim, ItemLease, cancellationToken))
+            {
+                return;
+            }
+
+            FiledIssue issue;
+            try
+            {
+                issue = await tracker.FileAsync(new ActionItemOrder(incident, item, options.Value.LinkTo(incident)), cancellationToken);
+            }
+            catch (TrackerException ex)
+            {
+                await store.ReleaseClaimAsync(claim, CancellationToken.None);
+                _failedAt[number] = Clock.GetUtcNow();
+                LogFailed(logger, number, item.Number, ex.Message);
+                await Incidents.ExecuteAsync(number, i => i.RecordActionItemExportFailed(item.Number, tracker.Name, ex.Message), BotContext, cancellationToken);
+                return;
+            }
+
+            LogFiled(logger, number, item.Number, issue.Key);
+            incident = (await Incidents.ExecuteAsync(number, i => i.RecordActionItemExported(item.Number, tracker.Name, issue.Key, issue.Url), BotContext, cancellationToken)).Incident;
+        }
+
+        _failedAt.TryRemove(number, out _);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Action item #{Item} of INC-{IncidentNumber} filed as {IssueKey}")]
+    private static partial void LogFiled(ILogger logger, int incidentNumber, int item, string issueKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Filing action item #{Item} of INC-{IncidentNumber} failed: {Reason}; it will be retried")]
+    private static partial void LogFailed(ILogger logger, int incidentNumber, int item, string reason);
+}
