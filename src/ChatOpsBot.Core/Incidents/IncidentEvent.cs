@@ -54,6 +54,12 @@ public abstract record IncidentEvent
 
     /// <summary>The incident this event belongs to; set by the service, kept by the store.</summary>
     public int IncidentNumber { get; init; }
+
+    /// <summary>
+    /// The inbound request (Slack trigger_id, console requestId...) this event answers; the store records it in the
+    /// same append and refuses the key a second time, so a replayed or retried command is recorded once.
+    /// </summary>
+    public string? RequestKey { get; init; }
 }
 
 public sealed record Declared(string Title, Severity Severity, bool IsPrivate, ConversationRef? Origin, string? Description = null) : IncidentEvent;

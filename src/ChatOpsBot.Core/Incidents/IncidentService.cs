@@ -32,8 +32,20 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
             return CommandResult.Refused(decision.Refusal!);
         }
 
+        // A replayed declaration is answered before a number is spent on it; the append's own check is what is trusted.
+        if (context.RequestKey is { } key && await store.FindRequestAsync(key, cancellationToken) is { } earlier)
+        {
+            return await ReplayAsync(earlier, cancellationToken);
+        }
+
         var number = await store.AllocateNumberAsync(cancellationToken);
-        var result = await store.AppendAsync(number, 0, [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, request.WithContext ?? context)], cancellationToken);
+        var result = await AppendOrUnknownAsync(number, 0,
+            [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, (request.WithContext ?? context) with { RequestKey = context.RequestKey })]);
+        if (result.Duplicates is [var first, ..])
+        {
+            return await ReplayAsync(first, cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
@@ -133,6 +145,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
             IncidentNumber = number,
             Actor = context.Actor,
             Source = context.Source,
+            RequestKey = context.RequestKey,
             // An event that knows when it happened (an alert's startsAt) keeps that time.
             OccurredAt = (e.OccurredAt == default ? occurredAt : e.OccurredAt).ToUniversalTime(),
         }).ToArray();

@@ -17,6 +17,7 @@ public static partial class ConsoleApi
     public const int MaxTextLength = 4000;
     public const int DefaultMessageLimit = 100;
     public const int MaxMessageLimit = 1000;
+    public const int MaxRequestIdLength = 100;
 
     private const string CommandPrefix = "/incident";
 
@@ -48,6 +49,11 @@ public static partial class ConsoleApi
             return TypedResults.BadRequest(new ConsoleError($"The message is {text.Length} characters long; the limit is {MaxTextLength}."));
         }
 
+        if (request.RequestId is { } requestId && (requestId.Length is 0 or > MaxRequestIdLength || requestId.Any(char.IsControl)))
+        {
+            return TypedResults.BadRequest(new ConsoleError($"requestId must be 1 to {MaxRequestIdLength} printable characters."));
+        }
+
         if (string.IsNullOrWhiteSpace(request.Channel))
         {
             return TypedResults.BadRequest(new ConsoleError("Name the channel to post in, e.g. \"general\"."));
@@ -68,7 +74,11 @@ public static partial class ConsoleApi
                 return TypedResults.Ok(new PostMessageResponse([new ReplyDto($"⚠️ `{commandName}` is not a command here. Try `/incident help`.", Private: true)]));
             }
 
-            var outcome = await commands.HandleAsync(text, new Actor(user), LocalChatPlatform.Conversation(channel.Name), cancellationToken);
+            // Without an id of the client's, one of ours still lets the bot find out later what became of a command
+            // whose append got no answer, and a retry typed again reuses it (CommandHandler.Outcomes.cs).
+            var requestKey = $"console:{user}:{request.RequestId ?? Guid.NewGuid().ToString("N")}";
+            var outcome = await commands.HandleAsync(text, new Actor(user), LocalChatPlatform.Conversation(channel.Name), requestKey, cancellationToken);
+            ConsoleFollowUps.PostLater(store, clock, channel.Name, user, outcome);
             foreach (var reply in outcome.Replies.Where(r => !r.IsPrivate))
             {
                 await store.PostMessageAsync(channel.Name, new ConsoleMessageDraft(LocalChatPlatform.BotUser, reply.Text, clock.GetUtcNow()), cancellationToken);
