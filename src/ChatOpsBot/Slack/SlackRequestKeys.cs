@@ -1,4 +1,5 @@
-using ChatOpsBot.Core.Incidents;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace ChatOpsBot.Slack;
 
@@ -9,8 +10,14 @@ namespace ChatOpsBot.Slack;
 public static class SlackRequestKeys
 {
     /// <param name="index">Which of a payload's several actions, for the rare payload carrying more than one.</param>
-    public static string? Of(string? triggerId, int index = 0) =>
-        string.IsNullOrEmpty(triggerId) || triggerId.Length > RecordedRequest.MaxKeyLength - 16
-            ? null
-            : index == 0 ? $"slack:{triggerId}" : $"slack:{triggerId}:{index}";
+    public static string? Of(string? triggerId, int index = 0)
+    {
+        if (string.IsNullOrEmpty(triggerId))
+        {
+            return null;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(triggerId)))[..32];
+        return index == 0 ? $"slack:{hash}" : $"slack:{hash}:{index}";
+    }
 }
