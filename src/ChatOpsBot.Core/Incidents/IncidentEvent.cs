@@ -60,6 +60,12 @@ public abstract record IncidentEvent
     /// same append and refuses the key a second time, so a replayed or retried command is recorded once.
     /// </summary>
     public string? RequestKey { get; init; }
+
+    /// <summary>
+    /// The time the sender claimed (an alert's startsAt, a message's ts) when it could not be true, too far in the
+    /// future or before <see cref="IncidentSettings.Epoch"/>; <see cref="OccurredAt"/> is then when it arrived.
+    /// </summary>
+    public DateTimeOffset? ClaimedOccurredAt { get; init; }
 }
 
 public sealed record Declared(string Title, Severity Severity, bool IsPrivate, ConversationRef? Origin, string? Description = null) : IncidentEvent;

@@ -139,15 +139,23 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
 
     private IncidentEvent[] Stamp(IReadOnlyList<IncidentEvent> events, int number, EventContext context)
     {
-        var occurredAt = context.OccurredAt ?? clock.GetUtcNow();
-        return events.Select(e => e with
+        var now = clock.GetUtcNow();
+        var occurredAt = context.OccurredAt ?? now;
+        return events.Select(e =>
         {
-            IncidentNumber = number,
-            Actor = context.Actor,
-            Source = context.Source,
-            RequestKey = context.RequestKey,
-            // An event that knows when it happened (an alert's startsAt) keeps that time.
-            OccurredAt = (e.OccurredAt == default ? occurredAt : e.OccurredAt).ToUniversalTime(),
+            // An event that knows when it happened (an alert's startsAt) keeps that time, if it can be true: a time
+            // before the epoch or far ahead would make every duration derived from it absurd.
+            var claimed = (e.OccurredAt == default ? occurredAt : e.OccurredAt).ToUniversalTime();
+            var believable = settings.IsBelievable(claimed, now);
+            return e with
+            {
+                IncidentNumber = number,
+                Actor = context.Actor,
+                Source = context.Source,
+                RequestKey = context.RequestKey,
+                OccurredAt = believable ? claimed : now.ToUniversalTime(),
+                ClaimedOccurredAt = believable ? null : claimed,
+            };
         }).ToArray();
     }
 }

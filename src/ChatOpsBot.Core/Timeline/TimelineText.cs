@@ -8,7 +8,14 @@ namespace ChatOpsBot.Core.Timeline;
 /// <summary>One line of plain text per event, as a responder would write it in the timeline.</summary>
 public static class TimelineText
 {
-    public static string Describe(IncidentEvent e) => e switch
+    public static string Describe(IncidentEvent e) => DescribeWhat(e) + TimeCorrection(e);
+
+    /// <summary>A sender's time that could not be true was replaced by the time it arrived; the line says so.</summary>
+    private static string TimeCorrection(IncidentEvent e) => e.ClaimedOccurredAt is { } claimed
+        ? string.Create(CultureInfo.InvariantCulture, $" (time corrected: the sender said {claimed.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; this is when it arrived)")
+        : "";
+
+    private static string DescribeWhat(IncidentEvent e) => e switch
     {
         Declared d => $"{e.Actor.Mention} declared {Incident.FormatKey(e.IncidentNumber)} ({d.Severity.Label()}{(d.IsPrivate ? ", private" : "")}): {d.Title}",
         RoleAssigned r when r.Previous is null => $"{r.Assignee.Mention} is {r.Role}",

@@ -5,7 +5,8 @@ namespace ChatOpsBot.Slack;
 
 /// <summary>
 /// Slack gives every slash command and interaction its own trigger_id, and a replay of the same signed request
-/// carries the same one: it is the request key that makes the replay run once.
+/// carries the same one: it is the request key that makes the replay run once. It is kept hashed, because a
+/// trigger_id opens modals for a few seconds and the key is on the timeline (and so in exports).
 /// </summary>
 public static class SlackRequestKeys
 {
