@@ -32,6 +32,7 @@ try
     var app = builder.Build();
 
     app.UseRequestLogging();
+    app.UseFailureAnswers();
     app.LogAddressOnStart();
 
     app.MapHealth();

@@ -56,7 +56,23 @@ public static class AccessToken
         app.MapGet("/login", () => Results.Content(LoginPage(null), "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapPost("/login", async (HttpContext http, IOptions<ApiOptions> options, ILoggerFactory loggers) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            if (!http.Request.HasFormContentType)
+            {
+                return Results.Content(LoginPage("Send the token from this form (application/x-www-form-urlencoded)."), "text/html; charset=utf-8",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return Results.Content(LoginPage("That form could not be read (malformed or too large)."), "text/html; charset=utf-8",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
             var token = form["token"].ToString();
             var expected = options.Value.AccessToken;
             if (string.IsNullOrEmpty(expected) || Matches(token, expected))
