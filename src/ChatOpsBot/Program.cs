@@ -22,6 +22,7 @@ try
     builder.AddIncidentCore();
     builder.AddStorage();
     builder.AddAccessToken();
+    builder.AddSignIn();
     builder.AddReconciler();
     builder.AddReminders();
     builder.AddConsole();

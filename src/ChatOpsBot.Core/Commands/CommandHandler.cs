@@ -52,7 +52,8 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             case ListCommand:
                 return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
             case StatsCommand stats:
-                return CommandOutcome.Reply(StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, _clock.GetUtcNow(), stats.Days, cancellationToken)));
+                return CommandOutcome.Reply(StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, _clock.GetUtcNow(), stats.Days, cancellationToken,
+                    i => !i.IsPrivate || IsParticipant(i, actor))));
             case DeclareCommand declare:
                 return Reply(await incidents.DeclareAsync(
                     new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),

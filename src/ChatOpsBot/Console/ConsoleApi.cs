@@ -31,8 +31,11 @@ public static partial class ConsoleApi
     }
 
     internal static async Task<Results<Ok<PostMessageResponse>, BadRequest<ConsoleError>, NotFound<ConsoleError>>> PostMessageAsync(
-        PostMessageRequest request, [FromServices] IConsoleStore store, [FromServices] CommandHandler commands, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
+        PostMessageRequest request, [FromServices] IConsoleStore store, [FromServices] CommandHandler commands, [FromServices] TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
+        // Signed in, you are who the identity provider says, whatever name the request carries.
+        request = request with { User = SignedInName(http) ?? request.User };
         if (ValidateUser(request.User, required: true) is { } userError)
         {
             return TypedResults.BadRequest(userError);
@@ -98,8 +101,9 @@ public static partial class ConsoleApi
     }
 
     internal static async Task<Results<Ok<List<ChannelDto>>, BadRequest<ConsoleError>>> ListChannelsAsync(
-        string? user, [FromServices] IConsoleStore store, CancellationToken cancellationToken)
+        string? user, [FromServices] IConsoleStore store, HttpContext http, CancellationToken cancellationToken)
     {
+        user = SignedInName(http) ?? user;
         if (ValidateUser(user, required: false) is { } userError)
         {
             return TypedResults.BadRequest(userError);
@@ -111,8 +115,9 @@ public static partial class ConsoleApi
     }
 
     internal static async Task<Results<Ok<List<MessageDto>>, BadRequest<ConsoleError>, NotFound<ConsoleError>>> ListMessagesAsync(
-        string name, string? user, int? limit, [FromServices] IConsoleStore store, CancellationToken cancellationToken)
+        string name, string? user, int? limit, [FromServices] IConsoleStore store, HttpContext http, CancellationToken cancellationToken)
     {
+        user = SignedInName(http) ?? user;
         if (ValidateUser(user, required: false) is { } userError)
         {
             return TypedResults.BadRequest(userError);
@@ -149,6 +154,8 @@ public static partial class ConsoleApi
 
     private static ConsoleError NoSuchChannel(string name) =>
         new($"There is no channel #{ConsoleOptions.Normalize(name)} (or it is private and you are not a member).");
+
+    private static string? SignedInName(HttpContext http) => Viewer.Of(http) is { IsService: false, ConsoleName: { } name } ? name : null;
 
     internal static bool IsUserName(string? user) => user is not null && UserName().IsMatch(user) && !IsBotName(user);
 

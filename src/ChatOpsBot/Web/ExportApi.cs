@@ -16,9 +16,10 @@ public static class ExportApi
         return app;
     }
 
-    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, PostmortemCompiler compiler, CancellationToken cancellationToken)
+    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, PostmortemCompiler compiler, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
         {
             return ReadApi.NotFound(number);
@@ -36,7 +37,7 @@ public static class ExportApi
             return TypedResults.Problem($"format must be {TimelineExporter.FormatNames}, not \"{format}\".", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
         {
             return ReadApi.NotFound(number);

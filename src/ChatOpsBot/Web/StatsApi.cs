@@ -11,7 +11,7 @@ public static class StatsApi
     public static WebApplication MapStatsApi(this WebApplication app)
     {
         app.MapGet("/api/stats", async Task<Results<Ok<StatisticsReport>, ProblemHttpResult>> (
-            IncidentService incidents, TimeProvider clock, CancellationToken cancellationToken, int? days) =>
+            IncidentService incidents, TimeProvider clock, HttpContext http, CancellationToken cancellationToken, int? days) =>
         {
             var window = days ?? 30;
             if (window is < 1 or > IncidentStatistics.MaxDays)
@@ -19,7 +19,8 @@ public static class StatsApi
                 return TypedResults.Problem($"days must be between 1 and {IncidentStatistics.MaxDays}.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return TypedResults.Ok(await IncidentStatistics.ComputeAsync(incidents, clock.GetUtcNow(), window, cancellationToken));
+            // Private incidents the viewer is not in are left out of every number, not only of the rows that name them.
+            return TypedResults.Ok(await IncidentStatistics.ComputeAsync(incidents, clock.GetUtcNow(), window, cancellationToken, Viewer.Of(http)!.CanSee));
         }).RequireAccessToken();
         return app;
     }
