@@ -38,6 +38,7 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(Unsubscribed), nameof(Unsubscribed))]
 [JsonDerivedType(typeof(PostmortemDrafted), nameof(PostmortemDrafted))]
 [JsonDerivedType(typeof(ChangeLinked), nameof(ChangeLinked))]
+[JsonDerivedType(typeof(ChannelOpening), nameof(ChannelOpening))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.

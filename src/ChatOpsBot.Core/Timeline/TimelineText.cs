@@ -30,6 +30,7 @@ public static class TimelineText
         Closed => "Closed",
         Reopened => "Reopened",
         ChannelOpened c => $"Channel #{c.Channel.Name ?? c.Channel.Id} opened",
+        ChannelOpening o => $"Opening channel #{o.Name}",
         MembersInvited m => $"Invited {string.Join(", ", m.UserIds.Select(u => "@" + u))}",
         TopicSet t => $"Topic set: {t.Topic}",
         KickoffPosted => "Kick-off message posted",
@@ -54,7 +55,7 @@ public static class TimelineText
     };
 
     /// <summary>Bookkeeping of the reconciler: on the timeline for completeness, left out of views for people.</summary>
-    public static bool IsBookkeeping(IncidentEvent e) => e is ChannelMessagesPosted or TopicSet or PurposeSet or MembersInvited or KickoffPosted;
+    public static bool IsBookkeeping(IncidentEvent e) => e is ChannelMessagesPosted or TopicSet or PurposeSet or MembersInvited or KickoffPosted or ChannelOpening;
 
     private static string Files(IReadOnlyList<CapturedFile>? files) =>
         files is null or { Count: 0 } ? "" : $" [files: {string.Join(", ", files.Select(f => f.Permalink is null ? f.Name : $"{f.Name} <{f.Permalink}>"))}]";

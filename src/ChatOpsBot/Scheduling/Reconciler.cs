@@ -87,8 +87,14 @@ public sealed partial class Reconciler(
     {
         switch (step)
         {
+            case ReconcileStep.OpenChannel when incident.PendingChannelName is null:
+                // The intent first, with the exact name: whatever crashes after this, the next attempt knows what to look for.
+                return [new ChannelOpening(ChannelNames.ForIncident(incident.Number, incident.Title))];
+
             case ReconcileStep.OpenChannel:
-                var channel = await platform.OpenIncidentChannelAsync(ChannelNames.ForIncident(incident.Number, incident.Title), incident.IsPrivate, cancellationToken);
+                var name = incident.PendingChannelName;
+                var channel = await platform.FindIncidentChannelAsync(name, incident.Number, cancellationToken)
+                    ?? await platform.OpenIncidentChannelAsync(name, incident.IsPrivate, cancellationToken);
                 LogChannelOpened(logger, incident.Number, channel.Name ?? channel.Id);
                 return [new ChannelOpened(channel)];
 
