@@ -63,7 +63,11 @@ public sealed partial class Reconciler(
             try
             {
                 done = await PerformAsync(step, incident, platform, unposted, cancellationToken);
-                metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                if (done is not [ChannelOpening])
+                {
+                    // Recording the intent calls no platform.
+                    metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                }
             }
             catch (Exception ex)
             {
