@@ -30,6 +30,7 @@ try
     builder.AddIncidentCore();
     builder.AddStorage();
     builder.AddAccessToken();
+    builder.AddSignIn();
     builder.AddReconciler();
     builder.AddReminders();
     builder.AddConsole();
@@ -46,6 +47,7 @@ try
     var app = builder.Build();
 
     app.UseRequestLogging();
+    app.UseFailureAnswers();
     app.LogAddressOnStart();
 
     app.MapHealth();

@@ -38,10 +38,10 @@ public sealed partial class CommandHandler
             res => $"{res.Incident.Key} affects {service.Trim()}; its deploys come first in `/incident changes`.",
             CommandUsage.For("service"));
 
-    private async Task<string> StatsReplyAsync(int days, CancellationToken cancellationToken)
+    private async Task<string> StatsReplyAsync(int days, Func<Incident, bool> visible, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var text = StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, now, days, cancellationToken));
+        var text = StatisticsText.Format(await IncidentStatistics.ComputeAsync(incidents, now, days, cancellationToken, visible));
         return delivery is null ? text : text + "\n" + DoraText.Format(await delivery.ComputeAsync(now, days, cancellationToken));
     }
 

@@ -30,7 +30,11 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
 {
     private const int TimelineReplyLimit = 30;
 
-    public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken)
+    public Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken) =>
+        HandleAsync(text, actor, conversation, requestKey: null, cancellationToken);
+
+    /// <param name="requestKey">The inbound request's own key (Slack trigger_id, console requestId): the same key twice runs once.</param>
+    public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, string? requestKey, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var parsed = CommandParser.Parse(text);
@@ -40,15 +44,15 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             return CommandOutcome.Error(parsed.Error!, parsed.Usage!);
         }
 
-        var outcome = await ExecuteAsync(parsed.Command!, actor, conversation, cancellationToken);
+        var outcome = await ExecuteOrExplainAsync(text, parsed.Command!, actor, conversation, requestKey, cancellationToken);
         CommandMetrics.Record(conversation.Platform, parsed.Command!.Command.Name, outcome.Failed, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
 
-    private async Task<CommandOutcome> ExecuteAsync(ParsedCommand parsed, Actor actor, ConversationRef conversation, CancellationToken cancellationToken)
+    private async Task<CommandOutcome> ExecuteAsync(ParsedCommand parsed, Actor actor, ConversationRef conversation, string? requestKey, CancellationToken cancellationToken)
     {
         var command = parsed.Command;
-        var context = new EventContext(actor, EventSource.Command);
+        var context = new EventContext(actor, EventSource.Command, RequestKey: requestKey);
         switch (command)
         {
             case HelpCommand help:
@@ -56,7 +60,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             case ListCommand:
                 return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
             case StatsCommand stats:
-                return CommandOutcome.Reply(await StatsReplyAsync(stats.Days, cancellationToken));
+                return CommandOutcome.Reply(await StatsReplyAsync(stats.Days, i => !i.IsPrivate || IsParticipant(i, actor), cancellationToken));
             case InsightsCommand insightsCommand:
                 return CommandOutcome.Reply(await InsightsReplyAsync(insightsCommand.Days, cancellationToken));
             case DeclareCommand declare:

@@ -17,6 +17,12 @@ public sealed record CommandAttachment(ChatFile File, string Notice, string Link
 public sealed record CommandOutcome(IReadOnlyList<CommandReply> Replies, int? IncidentNumber = null, bool Failed = false,
     CommandAttachment? Attachment = null)
 {
+    /// <summary>
+    /// When the store did not answer in time: what actually happened, once it is known. Adapters deliver it as a
+    /// second answer (Slack's response_url, a console message).
+    /// </summary>
+    public Task<CommandOutcome>? FollowUp { get; init; }
+
     public static CommandOutcome Error(string error, string usage) =>
         new([new CommandReply(usage.Contains('\n') ? $"⚠️ {error}\n{usage}" : $"⚠️ {error}\nUsage: `{usage}`")], Failed: true);
 

@@ -5,5 +5,8 @@ public sealed record CommandResult(Incident Incident, IReadOnlyList<IncidentEven
 {
     public bool Succeeded => Refusal is null;
 
+    /// <summary>The same request key was recorded before: nothing was appended now, and this is the first one's result.</summary>
+    public bool IsReplay { get; init; }
+
     public static CommandResult Refused(string reason, Incident? incident = null) => new(incident ?? Incident.None, [], reason, null);
 }

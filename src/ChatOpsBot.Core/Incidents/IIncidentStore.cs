@@ -12,8 +12,14 @@ public interface IIncidentStore
     /// Appends <paramref name="events"/> if the incident's timeline is still at <paramref name="expectedVersion"/>
     /// (0 for a new incident); otherwise appends nothing and reports the current version.
     /// The store assigns each event's <see cref="IncidentEvent.Version"/> and <see cref="IncidentEvent.RecordedAt"/>.
+    /// Every distinct <see cref="IncidentEvent.RequestKey"/> among the events is recorded in the same append; if any of
+    /// them was recorded before (for at least <see cref="RecordedRequest.Retention"/>), nothing is appended and
+    /// <see cref="AppendResult.Duplicates"/> says where each earlier one landed.
     /// </summary>
     Task<AppendResult> AppendAsync(int incidentNumber, long expectedVersion, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Where the request with this key was recorded, or null if no append carried it (within the retention).</summary>
+    Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken);
 
     /// <summary>The incident's events with a version greater than <paramref name="afterVersion"/>, oldest first.</summary>
     Task<IReadOnlyList<IncidentEvent>> ReadAsync(int incidentNumber, long afterVersion, CancellationToken cancellationToken);
@@ -33,5 +39,11 @@ public interface IIncidentStore
 
 public sealed record AppendResult(bool Succeeded, long CurrentVersion, IReadOnlyList<IncidentEvent> Appended)
 {
+    /// <summary>The request keys that were recorded before; when any, nothing was appended.</summary>
+    public IReadOnlyList<RecordedRequest> Duplicates { get; init; } = [];
+
     public static AppendResult Conflict(long currentVersion) => new(false, currentVersion, []);
+
+    public static AppendResult Duplicate(long currentVersion, IReadOnlyList<RecordedRequest> duplicates) =>
+        new(false, currentVersion, []) { Duplicates = duplicates };
 }

@@ -93,6 +93,9 @@ public sealed partial record Incident
     /// </summary>
     public int ChatStepsRecorded { get; private init; }
 
+    /// <summary>The channel name asked of the platform (<see cref="ChannelOpening"/>) while no <see cref="ChannelOpened"/> says how it went.</summary>
+    public string? PendingChannelName { get; private init; }
+
     /// <summary>Captured chat messages by message id, with their latest text; deleted ones stay, marked.</summary>
     public ImmutableDictionary<string, CapturedMessage> CapturedMessages { get; private init; } =
         ImmutableDictionary.Create<string, CapturedMessage>(StringComparer.Ordinal);
@@ -180,7 +183,8 @@ public sealed partial record Incident
         Resolved r => this with { Status = IncidentStatus.Resolved, ResolvedAt = r.OccurredAt, ResolutionSummary = r.Summary ?? ResolutionSummary },
         Closed c => this with { Status = IncidentStatus.Closed, ClosedAt = c.OccurredAt },
         Reopened => this with { Status = IncidentStatus.Investigating, ResolvedAt = null },
-        ChannelOpened c => this with { Channel = c.Channel },
+        ChannelOpened c => this with { Channel = c.Channel, PendingChannelName = null },
+        ChannelOpening o => this with { PendingChannelName = o.Name },
         MembersInvited m => this with { InvitedUserIds = InvitedUserIds.Union(m.UserIds) },
         TopicSet t => this with { Topic = t.Topic },
         KickoffPosted k => this with { KickoffMessageId = k.MessageId, KickoffFingerprint = k.Fingerprint },
@@ -223,7 +227,7 @@ public sealed partial record Incident
 
     /// <summary>The events the reconciler records for what it did in chat.</summary>
     public static bool IsChatStep(IncidentEvent e) =>
-        e is ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted or PostmortemDrafted
+        e is ChannelOpening or ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted or PostmortemDrafted
             or KickoffPinned or KickoffUpdated or StakeholderCopyDelivered;
 
     private IEnumerable<PendingStakeholderCopy> StakeholderCopiesOf(StatusUpdatePosted u)

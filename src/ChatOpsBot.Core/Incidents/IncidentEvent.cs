@@ -61,6 +61,7 @@ namespace ChatOpsBot.Core.Incidents;
 [JsonDerivedType(typeof(StatusPageUpdated), nameof(StatusPageUpdated))]
 [JsonDerivedType(typeof(StatusPageIncidentResolved), nameof(StatusPageIncidentResolved))]
 [JsonDerivedType(typeof(StatusPageFailed), nameof(StatusPageFailed))]
+[JsonDerivedType(typeof(ChannelOpening), nameof(ChannelOpening))]
 public abstract record IncidentEvent
 {
     // Actor, source and time are stamped by IncidentService; the domain verbs only say what happened.
@@ -77,6 +78,18 @@ public abstract record IncidentEvent
 
     /// <summary>The incident this event belongs to; set by the service, kept by the store.</summary>
     public int IncidentNumber { get; init; }
+
+    /// <summary>
+    /// The inbound request (Slack trigger_id, console requestId...) this event answers; the store records it in the
+    /// same append and refuses the key a second time, so a replayed or retried command is recorded once.
+    /// </summary>
+    public string? RequestKey { get; init; }
+
+    /// <summary>
+    /// The time the sender claimed (an alert's startsAt, a message's ts) when it could not be true, too far in the
+    /// future or before <see cref="IncidentSettings.Epoch"/>; <see cref="OccurredAt"/> is then when it arrived.
+    /// </summary>
+    public DateTimeOffset? ClaimedOccurredAt { get; init; }
 }
 
 public sealed record Declared(string Title, Severity Severity, bool IsPrivate, ConversationRef? Origin, string? Description = null) : IncidentEvent;

@@ -48,6 +48,7 @@ public sealed partial class IncidentService
 
     private async Task CommitAsync(int number, List<PendingCommand> batch)
     {
+        batch = CollapseRepeatedKeys(batch);
         try
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -70,9 +71,32 @@ public sealed partial class IncidentService
                     continue;
                 }
 
-                var events = decided.SelectMany(d => d.Events).ToList();
-                var appended = events.Count == 0 ? [] : (await store.AppendAsync(number, start.Version, events, CancellationToken.None)) switch
+                if (await CompleteReplayedRefusalsAsync(batch, decided))
                 {
+                    if (batch.Count == 0)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                var events = decided.SelectMany(d => d.Events).ToList();
+                var result = events.Count == 0 ? null : await AppendOrUnknownAsync(number, start.Version, events);
+                if (result is { Duplicates.Count: > 0 })
+                {
+                    await CompleteReplaysAsync(batch, result.Duplicates);
+                    if (batch.Count == 0)
+                    {
+                        return;
+                    }
+
+                    continue; // the rest of the batch is decided again without the replays
+                }
+
+                var appended = result switch
+                {
+                    null => [],
                     { Succeeded: true } ok => ok.Appended,
                     _ => null,
                 };

@@ -32,8 +32,20 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
             return CommandResult.Refused(decision.Refusal!);
         }
 
+        // A replayed declaration is answered before a number is spent on it; the append's own check is what is trusted.
+        if (context.RequestKey is { } key && await store.FindRequestAsync(key, cancellationToken) is { } earlier)
+        {
+            return await ReplayAsync(earlier, cancellationToken);
+        }
+
         var number = await store.AllocateNumberAsync(cancellationToken);
-        var result = await store.AppendAsync(number, 0, [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, request.WithContext ?? context)], cancellationToken);
+        var result = await AppendOrUnknownAsync(number, 0,
+            [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, (request.WithContext ?? context) with { RequestKey = context.RequestKey })]);
+        if (result.Duplicates is [var first, ..])
+        {
+            return await ReplayAsync(first, cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
@@ -127,14 +139,23 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
 
     private IncidentEvent[] Stamp(IReadOnlyList<IncidentEvent> events, int number, EventContext context)
     {
-        var occurredAt = context.OccurredAt ?? clock.GetUtcNow();
-        return events.Select(e => e with
+        var now = clock.GetUtcNow();
+        var occurredAt = context.OccurredAt ?? now;
+        return events.Select(e =>
         {
-            IncidentNumber = number,
-            Actor = context.Actor,
-            Source = context.Source,
-            // An event that knows when it happened (an alert's startsAt) keeps that time.
-            OccurredAt = (e.OccurredAt == default ? occurredAt : e.OccurredAt).ToUniversalTime(),
+            // An event that knows when it happened (an alert's startsAt) keeps that time, if it can be true: a time
+            // before the epoch or far ahead would make every duration derived from it absurd.
+            var claimed = (e.OccurredAt == default ? occurredAt : e.OccurredAt).ToUniversalTime();
+            var believable = settings.IsBelievable(claimed, now);
+            return e with
+            {
+                IncidentNumber = number,
+                Actor = context.Actor,
+                Source = context.Source,
+                RequestKey = context.RequestKey,
+                OccurredAt = believable ? claimed : now.ToUniversalTime(),
+                ClaimedOccurredAt = believable ? null : claimed,
+            };
         }).ToArray();
     }
 }

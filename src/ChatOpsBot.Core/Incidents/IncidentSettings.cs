@@ -13,6 +13,15 @@ public sealed record IncidentSettings
 
     public Severity DefaultSeverity { get; init; } = Severity.Sev3;
 
+    /// <summary>Nothing on a timeline happened before this: an older time is a sender's bug (Go's zero time, year 2).</summary>
+    public static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far in the future a sender's clock may be before its time is replaced by the receive time.</summary>
+    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether a time a sender claims can be believed, received at <paramref name="now"/>.</summary>
+    public bool IsBelievable(DateTimeOffset at, DateTimeOffset now) => at >= Epoch && at <= now + MaxClockSkew;
+
     public bool IsKnownRole(string role) =>
         role.Equals(Incidents.Roles.Commander, StringComparison.OrdinalIgnoreCase)
         || Roles.Any(r => r.Equals(role, StringComparison.OrdinalIgnoreCase));

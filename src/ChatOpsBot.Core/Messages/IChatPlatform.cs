@@ -77,6 +77,13 @@ public interface IChatPlatform
     /// </summary>
     Task<string> UploadFileAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The incident channel named exactly <paramref name="name"/> if it exists and is this incident's (opened by an
+    /// earlier attempt whose answer was lost to a crash), else null. Platforms that cannot look it up answer null.
+    /// </summary>
+    Task<ConversationRef?> FindIncidentChannelAsync(string name, int incidentNumber, CancellationToken cancellationToken) =>
+        Task.FromResult<ConversationRef?>(null);
+
     /// <summary>Finds a well-known channel (the stakeholder channel) by name or id; null if it does not exist.</summary>
     Task<ConversationRef?> FindChannelAsync(string nameOrId, CancellationToken cancellationToken);
 }

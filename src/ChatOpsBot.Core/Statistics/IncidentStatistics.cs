@@ -44,11 +44,13 @@ public static class IncidentStatistics
     public const int MaxDays = 365;
 
     /// <summary>Reads the timelines of the incidents declared in the window and computes the report.</summary>
-    public static async Task<StatisticsReport> ComputeAsync(IncidentService incidents, DateTimeOffset now, int days, CancellationToken cancellationToken)
+    /// <param name="visible">Which incidents the asker may see; all when null.</param>
+    public static async Task<StatisticsReport> ComputeAsync(IncidentService incidents, DateTimeOffset now, int days, CancellationToken cancellationToken,
+        Func<Incident, bool>? visible = null)
     {
         var from = now - TimeSpan.FromDays(days);
         var facts = new List<IncidentFacts>();
-        foreach (var incident in (await incidents.ListAsync(cancellationToken)).Where(i => i.DeclaredAt >= from))
+        foreach (var incident in (await incidents.ListAsync(cancellationToken)).Where(i => i.DeclaredAt >= from && (visible?.Invoke(i) ?? true)))
         {
             facts.Add(new IncidentFacts(incident, KeyTimes.From(await incidents.ReadTimelineAsync(incident.Number, cancellationToken))));
         }

@@ -11,7 +11,14 @@ namespace ChatOpsBot.Core.Timeline;
 /// <summary>One line of plain text per event, as a responder would write it in the timeline.</summary>
 public static class TimelineText
 {
-    public static string Describe(IncidentEvent e) => e switch
+    public static string Describe(IncidentEvent e) => DescribeWhat(e) + TimeCorrection(e);
+
+    /// <summary>A sender's time that could not be true was replaced by the time it arrived; the line says so.</summary>
+    private static string TimeCorrection(IncidentEvent e) => e.ClaimedOccurredAt is { } claimed
+        ? string.Create(CultureInfo.InvariantCulture, $" (time corrected: the sender said {claimed.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; this is when it arrived)")
+        : "";
+
+    private static string DescribeWhat(IncidentEvent e) => e switch
     {
         Declared d => $"{e.Actor.Mention} declared {Incident.FormatKey(e.IncidentNumber)} ({d.Severity.Label()}{(d.IsPrivate ? ", private" : "")}): {d.Title}",
         RoleAssigned r when r.Previous is null => $"{r.Assignee.Mention} is {r.Role}",
@@ -26,6 +33,7 @@ public static class TimelineText
         Closed => "Closed",
         Reopened => "Reopened",
         ChannelOpened c => $"Channel #{c.Channel.Name ?? c.Channel.Id} opened",
+        ChannelOpening o => $"Opening channel #{o.Name}",
         MembersInvited m => $"Invited {string.Join(", ", m.UserIds.Select(u => "@" + u))}",
         TopicSet t => $"Topic set: {t.Topic}",
         KickoffPosted => "Kick-off message posted",
@@ -59,7 +67,7 @@ public static class TimelineText
     };
 
     /// <summary>Bookkeeping of the reconciler: on the timeline for completeness, left out of views for people.</summary>
-    public static bool IsBookkeeping(IncidentEvent e) => e is ChannelMessagesPosted or TopicSet or PurposeSet or MembersInvited or KickoffPosted;
+    public static bool IsBookkeeping(IncidentEvent e) => e is ChannelMessagesPosted or TopicSet or PurposeSet or MembersInvited or KickoffPosted or ChannelOpening;
 
     private static string Files(IReadOnlyList<CapturedFile>? files) =>
         files is null or { Count: 0 } ? "" : $" [files: {string.Join(", ", files.Select(f => f.Permalink is null ? f.Name : $"{f.Name} <{f.Permalink}>"))}]";

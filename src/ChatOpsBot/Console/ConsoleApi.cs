@@ -17,6 +17,7 @@ public static partial class ConsoleApi
     public const int MaxTextLength = 4000;
     public const int DefaultMessageLimit = 100;
     public const int MaxMessageLimit = 1000;
+    public const int MaxRequestIdLength = 100;
 
     private const string CommandPrefix = "/incident";
 
@@ -30,8 +31,11 @@ public static partial class ConsoleApi
     }
 
     internal static async Task<Results<Ok<PostMessageResponse>, BadRequest<ConsoleError>, NotFound<ConsoleError>>> PostMessageAsync(
-        PostMessageRequest request, [FromServices] IConsoleStore store, [FromServices] CommandHandler commands, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
+        PostMessageRequest request, [FromServices] IConsoleStore store, [FromServices] CommandHandler commands, [FromServices] TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
+        // Signed in, you are who the identity provider says, whatever name the request carries.
+        request = request with { User = SignedInName(http) ?? request.User };
         if (ValidateUser(request.User, required: true) is { } userError)
         {
             return TypedResults.BadRequest(userError);
@@ -46,6 +50,11 @@ public static partial class ConsoleApi
         if (text.Length > MaxTextLength)
         {
             return TypedResults.BadRequest(new ConsoleError($"The message is {text.Length} characters long; the limit is {MaxTextLength}."));
+        }
+
+        if (request.RequestId is { } requestId && (requestId.Length is 0 or > MaxRequestIdLength || requestId.Any(char.IsControl)))
+        {
+            return TypedResults.BadRequest(new ConsoleError($"requestId must be 1 to {MaxRequestIdLength} printable characters."));
         }
 
         if (string.IsNullOrWhiteSpace(request.Channel))
@@ -68,7 +77,11 @@ public static partial class ConsoleApi
                 return TypedResults.Ok(new PostMessageResponse([new ReplyDto($"⚠️ `{commandName}` is not a command here. Try `/incident help`.", Private: true)]));
             }
 
-            var outcome = await commands.HandleAsync(text, new Actor(user), LocalChatPlatform.Conversation(channel.Name), cancellationToken);
+            // Without an id of the client's, one of ours still lets the bot find out later what became of a command
+            // whose append got no answer, and a retry typed again reuses it (CommandHandler.Outcomes.cs).
+            var requestKey = $"console:{user}:{request.RequestId ?? Guid.NewGuid().ToString("N")}";
+            var outcome = await commands.HandleAsync(text, new Actor(user), LocalChatPlatform.Conversation(channel.Name), requestKey, cancellationToken);
+            ConsoleFollowUps.PostLater(store, clock, channel.Name, user, outcome);
             foreach (var reply in outcome.Replies.Where(r => !r.IsPrivate))
             {
                 await store.PostMessageAsync(channel.Name, new ConsoleMessageDraft(LocalChatPlatform.BotUser, reply.Text, clock.GetUtcNow()), cancellationToken);
@@ -88,8 +101,9 @@ public static partial class ConsoleApi
     }
 
     internal static async Task<Results<Ok<List<ChannelDto>>, BadRequest<ConsoleError>>> ListChannelsAsync(
-        string? user, [FromServices] IConsoleStore store, CancellationToken cancellationToken)
+        string? user, [FromServices] IConsoleStore store, HttpContext http, CancellationToken cancellationToken)
     {
+        user = SignedInName(http) ?? user;
         if (ValidateUser(user, required: false) is { } userError)
         {
             return TypedResults.BadRequest(userError);
@@ -101,8 +115,9 @@ public static partial class ConsoleApi
     }
 
     internal static async Task<Results<Ok<List<MessageDto>>, BadRequest<ConsoleError>, NotFound<ConsoleError>>> ListMessagesAsync(
-        string name, string? user, int? limit, [FromServices] IConsoleStore store, CancellationToken cancellationToken)
+        string name, string? user, int? limit, [FromServices] IConsoleStore store, HttpContext http, CancellationToken cancellationToken)
     {
+        user = SignedInName(http) ?? user;
         if (ValidateUser(user, required: false) is { } userError)
         {
             return TypedResults.BadRequest(userError);
@@ -139,6 +154,8 @@ public static partial class ConsoleApi
 
     private static ConsoleError NoSuchChannel(string name) =>
         new($"There is no channel #{ConsoleOptions.Normalize(name)} (or it is private and you are not a member).");
+
+    private static string? SignedInName(HttpContext http) => Viewer.Of(http) is { IsService: false, ConsoleName: { } name } ? name : null;
 
     internal static bool IsUserName(string? user) => user is not null && UserName().IsMatch(user) && !IsBotName(user);
 

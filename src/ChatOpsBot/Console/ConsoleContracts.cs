@@ -4,7 +4,8 @@ namespace ChatOpsBot.Console;
 
 // The console's JSON API, a public interface: the web UI and the browser tests depend on these shapes.
 
-public sealed record PostMessageRequest(string? User, string? Channel, string? Text);
+/// <param name="RequestId">Names this post: the same id from the same user is recorded once (the page always sends one).</param>
+public sealed record PostMessageRequest(string? User, string? Channel, string? Text, string? RequestId = null);
 
 public sealed record PostMessageResponse(IReadOnlyList<ReplyDto> Replies);
 

@@ -51,6 +51,12 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
         throw new InvalidOperationException($"Could not find a free channel name for '{name}' after {MaxNameAttempts} attempts.");
     }
 
+    /// <summary>Console channel names are only ever taken by the bot's own create, and an incident's name carries its number.</summary>
+    public async Task<ConversationRef?> FindIncidentChannelAsync(string name, int incidentNumber, CancellationToken cancellationToken) =>
+        name.StartsWith($"inc-{incidentNumber}-", StringComparison.Ordinal) && await store.GetChannelAsync(name, cancellationToken) is { } channel
+            ? Conversation(channel.Name)
+            : null;
+
     public Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
         store.AddMembersAsync(channel.Id, userIds.Select(u => u.ToLowerInvariant()).ToList(), cancellationToken);
 

@@ -31,19 +31,24 @@ public static class AccessToken
         return builder;
     }
 
-    /// <summary>401 for requests without the token, when one is configured.</summary>
+    /// <summary>401, with the keys to set, for a request with no <see cref="Viewer"/>.</summary>
     public static TBuilder RequireAccessToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
-            IsAuthorized(context.HttpContext) ? await next(context) : Results.Unauthorized());
+            IsAuthorized(context.HttpContext) ? await next(context) : Unauthorized(context.HttpContext));
 
-    public static bool IsAuthorized(HttpContext http)
+    public static bool IsAuthorized(HttpContext http) => Viewer.Of(http) is not null;
+
+    private static IResult Unauthorized(HttpContext http)
     {
-        var expected = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.AccessToken;
-        if (string.IsNullOrEmpty(expected))
-        {
-            return true;
-        }
+        var options = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+        var reason = string.IsNullOrEmpty(options.AccessToken) && !Viewer.IsSignInConfigured(http)
+            ? Viewer.Unconfigured
+            : "Sign in at /login, or send the service token as \"Authorization: Bearer <Api:AccessToken>\".";
+        return Results.Json(new { error = reason }, statusCode: StatusCodes.Status401Unauthorized);
+    }
 
+    internal static bool PresentsToken(HttpContext http, string expected)
+    {
         var header = http.Request.Headers.Authorization.ToString();
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
@@ -53,10 +58,36 @@ public static class AccessToken
 
     public static WebApplication MapAccessTokenLogin(this WebApplication app)
     {
-        app.MapGet("/login", () => Results.Content(LoginPage(null), "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.AccessToken)
+                && string.IsNullOrEmpty(app.Configuration["Auth:Oidc:Authority"]))
+            {
+                app.Logger.LogWarning("{Access}", Viewer.Unconfigured);
+            }
+        });
+        app.MapGet("/login", (HttpContext http) => OidcSignIn.TryChallenge(http, out var challenge)
+            ? challenge
+            : Results.Content(LoginPage(null), "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapPost("/login", async (HttpContext http, IOptions<ApiOptions> options, ILoggerFactory loggers) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            if (!http.Request.HasFormContentType)
+            {
+                return Results.Content(LoginPage("Send the token from this form (application/x-www-form-urlencoded)."), "text/html; charset=utf-8",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return Results.Content(LoginPage("That form could not be read (malformed or too large)."), "text/html; charset=utf-8",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
             var token = form["token"].ToString();
             var expected = options.Value.AccessToken;
             if (string.IsNullOrEmpty(expected) || Matches(token, expected))

@@ -72,7 +72,11 @@ public sealed partial class Reconciler(
             try
             {
                 done = await PerformAsync(step, incident, platform, card, unposted, cancellationToken);
-                metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                if (done is not [ChannelOpening])
+                {
+                    // Recording the intent calls no platform.
+                    metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                }
             }
             catch (Exception ex)
             {
@@ -103,8 +107,15 @@ public sealed partial class Reconciler(
     {
         switch (step)
         {
+            case ReconcileStep.OpenChannel when incident.PendingChannelName is null:
+                // The intent first, with the exact name: whatever crashes after this, the next attempt knows what to look for.
+                return [new ChannelOpening(ChannelNames.ForIncident(incident.Number, incident.Title))];
+
             case ReconcileStep.OpenChannel:
-                var channel = await platform.OpenIncidentChannelAsync(incident.Number, incident.Title, incident.IsPrivate, cancellationToken);
+                // The intent names the channel the platform would open first; a platform that names it otherwise
+                // (a suffix, a shorter cut) finds its own channel by the incident number.
+                var channel = await platform.FindIncidentChannelAsync(incident.PendingChannelName, incident.Number, cancellationToken)
+                    ?? await platform.OpenIncidentChannelAsync(incident.Number, incident.Title, incident.IsPrivate, cancellationToken);
                 LogChannelOpened(logger, incident.Number, channel.Name ?? channel.Id);
                 return [new ChannelOpened(channel)];
 

@@ -40,8 +40,10 @@ public static partial class SlackCommandsEndpoint
 
         var actor = new Actor(userId, NullIfEmpty(form["user_name"].ToString()));
         // Not the request's token: the command must finish even if Slack stops waiting for our answer.
-        var work = RunAsync(commands, text, actor, SlackChatPlatform.Channel(channelId, NullIfEmpty(form["channel_name"].ToString())), logger);
+        var work = RunAsync(commands, text, actor, SlackChatPlatform.Channel(channelId, NullIfEmpty(form["channel_name"].ToString())),
+            SlackRequestKeys.Of(form["trigger_id"].ToString()), logger);
         _ = responder.ShareAttachmentLaterAsync(work, channelId, form["response_url"].ToString());
+        _ = responder.FollowUpLaterAsync(form["response_url"].ToString(), work);
         var budget = Task.Delay(options.Value.AcknowledgeWithin, clock);
         if (await Task.WhenAny(work, budget) == work)
         {
@@ -52,18 +54,19 @@ public static partial class SlackCommandsEndpoint
         return SlackResponder.Ephemeral("⏳ Working on it… the answer follows here.");
     }
 
-    private static async Task<CommandOutcome> RunAsync(CommandHandler commands, string text, Actor actor, ConversationRef channel, ILogger logger)
+    private static async Task<CommandOutcome> RunAsync(CommandHandler commands, string text, Actor actor, ConversationRef channel, string? requestKey, ILogger logger)
     {
         await Task.Yield(); // return to the endpoint at once, so the acknowledgement budget is real
         try
         {
-            return await commands.HandleAsync(text, actor, channel, CancellationToken.None);
+            return await commands.HandleAsync(text, actor, channel, requestKey, CancellationToken.None);
         }
         catch (Exception ex)
         {
-            // The store appends all of a command's events or none, so a failure leaves nothing half-written.
+            // An append that got no answer is explained by the handler; what reaches here failed before or after
+            // one, so the store has all of the command's events or none, and which is not known here.
             LogCommandFailed(logger, ex);
-            return new CommandOutcome([new CommandReply("⚠️ Something went wrong running that command; nothing was changed. Please try again.")], Failed: true);
+            return new CommandOutcome([new CommandReply(SlackResponder.CommandFailed)], Failed: true);
         }
     }
 

@@ -5,7 +5,7 @@ namespace ChatOpsBot.Slack;
 /// <summary>The declare modal's submission: invalid fields answer response_action "errors" on the field and keep the form open.</summary>
 public static class SlackDeclareSubmission
 {
-    public static async Task<IResult> HandleAsync(ViewPayload view, Actor declarer, IncidentService incidents, SlackUsers users,
+    public static async Task<IResult> HandleAsync(ViewPayload view, Actor declarer, string? requestKey, IncidentService incidents, SlackUsers users,
         SlackResponder responder, CancellationToken cancellationToken)
     {
         var title = SlackModals.Value(view, SlackModals.TitleBlock)?.Value?.Trim() ?? "";
@@ -34,7 +34,7 @@ public static class SlackDeclareSubmission
         var result = await incidents.DeclareAsync(
             // Declared from Slack, so its channel opens on Slack even when the form came from a global shortcut (no channel).
             new DeclareRequest(title, severity, isPrivate, commander, SlackChatPlatform.Channel(origin ?? ""), description),
-            new EventContext(declarer, EventSource.Command), cancellationToken);
+            new EventContext(declarer, EventSource.Command, RequestKey: requestKey), cancellationToken);
         if (result.Refusal is { } refusal)
         {
             return SlackInteractivityEndpoint.Errors(SlackModals.TitleBlock, refusal);

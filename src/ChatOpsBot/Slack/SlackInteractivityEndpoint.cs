@@ -30,8 +30,10 @@ public static partial class SlackInteractivityEndpoint
         switch (payload.Type)
         {
             case "block_actions":
+                var index = 0;
                 foreach (var action in payload.Actions ?? [])
                 {
+                    var actionKey = SlackRequestKeys.Of(payload.TriggerId, index++);
                     if (action.ActionId?.StartsWith(BlockKit.CommandActionPrefix, StringComparison.Ordinal) != true || action.Value is null)
                     {
                         continue;
@@ -45,14 +47,15 @@ public static partial class SlackInteractivityEndpoint
                     }
 
                     var outcome = await commands.HandleAsync(action.Value.Replace("{me}", Mention(actor), StringComparison.Ordinal), actor,
-                        SlackChatPlatform.Channel(payload.Channel?.Id ?? ""), ct);
+                        SlackChatPlatform.Channel(payload.Channel?.Id ?? ""), actionKey, ct);
                     responder.EphemeralLater(payload.Channel?.Id, userId, SlackResponder.Text(outcome));
+                    responder.FollowUpLater(payload.Channel?.Id, userId, outcome);
                 }
 
                 return Results.Ok();
 
             case "view_submission" when payload.View is { CallbackId: SlackModals.DeclareCallback } view:
-                return await SlackDeclareSubmission.HandleAsync(view, actor, incidents, users, responder, ct);
+                return await SlackDeclareSubmission.HandleAsync(view, actor, SlackRequestKeys.Of(payload.TriggerId), incidents, users, responder, ct);
 
             case "view_submission" when payload.View is { CallbackId: SlackModals.CommandCallback } view:
                 var metadata = SlackModals.ReadMetadata(view.PrivateMetadata);
@@ -62,7 +65,8 @@ public static partial class SlackInteractivityEndpoint
                 }
 
                 var result = await commands.HandleAsync(metadata.Command + SlackModals.Value(view, SlackModals.ArgumentBlock)?.Value, actor,
-                    SlackChatPlatform.Channel(metadata.Channel ?? ""), ct);
+                    SlackChatPlatform.Channel(metadata.Channel ?? ""), SlackRequestKeys.Of(payload.TriggerId), ct);
+                responder.FollowUpLater(metadata.Channel, userId, result);
                 if (result.Failed)
                 {
                     return Errors(SlackModals.ArgumentBlock, SlackResponder.Text(result));

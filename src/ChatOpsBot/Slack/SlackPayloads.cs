@@ -17,8 +17,11 @@ public static class SlackJson
 /// <summary>Slack message timestamps ("1767225590.000100") are Unix seconds and the message's id in its channel.</summary>
 public static class SlackTs
 {
+    // The last second DateTimeOffset can hold: a larger ts (a forged or corrupt payload) is no time at all.
+    private const decimal MaxSeconds = 253_402_300_799m;
+
     public static DateTimeOffset? ToTime(string? ts) =>
-        decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < MaxSeconds
             ? DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond))
             : null;
 }

@@ -17,6 +17,9 @@ public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlac
     public static string Text(CommandOutcome outcome) => string.Join("\n", outcome.Replies.Select(r => r.Text));
 
     /// <summary>A slash command's answer: the notice when a file follows (see <see cref="ShareAttachmentLaterAsync"/>), else the replies.</summary>
+    public const string CommandFailed =
+        "⚠️ Something went wrong running that command (the incident store may be unavailable). Nothing is half-done; `/incident timeline` shows whether it was recorded.";
+
     public static string CommandText(CommandOutcome outcome) => outcome.Attachment?.Notice ?? Text(outcome);
 
     /// <summary>Delivers a slow command's answer when it is ready.</summary>
@@ -30,10 +33,41 @@ public sealed partial class SlackResponder(IHttpClientFactory httpClients, ISlac
         catch (Exception ex)
         {
             LogCommandFailed(logger, ex);
-            text = "⚠️ Something went wrong running that command. Nothing was half-done; please try again.";
+            text = CommandFailed;
         }
 
         await PostToResponseUrlAsync(responseUrl, text);
+    }
+
+    /// <summary>When the store did not answer, posts what really happened once it is known (<see cref="CommandOutcome.FollowUp"/>).</summary>
+    public async Task FollowUpLaterAsync(string? responseUrl, Task<CommandOutcome> work)
+    {
+        try
+        {
+            if ((await work).FollowUp is { } followUp)
+            {
+                await RespondLaterAsync(responseUrl, followUp);
+            }
+        }
+        catch (Exception)
+        {
+            // The command's own failure is answered by the endpoint or RespondLaterAsync.
+        }
+    }
+
+    /// <summary>The same as <see cref="FollowUpLaterAsync"/> for interactions, which answer with an ephemeral message.</summary>
+    public void FollowUpLater(string? channel, string user, CommandOutcome outcome)
+    {
+        if (outcome.FollowUp is { } followUp)
+        {
+            _ = followUp.ContinueWith(t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    EphemeralLater(channel, user, Text(t.Result));
+                }
+            }, TaskScheduler.Default);
+        }
     }
 
     /// <summary>

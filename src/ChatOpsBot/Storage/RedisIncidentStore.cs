@@ -17,33 +17,51 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
     // which Redis 6.2 accepts too (the "ms-*" form needs Redis 7).
     // The index ZADD touches a key outside the incident's hash tag: fine on a single Redis, Sentinel or a managed
     // non-cluster Redis; on Cluster the index would have to move out of the script.
+    // Request keys (KEYS[3..]) are checked first and set last, in the same script as the events, so a key is recorded
+    // exactly when its events are. ARGV: expected version, ms, incident, key TTL (ms), key count k, k locations, events.
     private const string AppendScript = """
+        local k = tonumber(ARGV[5])
         local current = redis.call('XLEN', KEYS[1])
+        local dup = {2, current}
+        for i = 1, k do
+          local found = redis.call('GET', KEYS[2 + i])
+          if found then
+            dup[#dup + 1] = i
+            dup[#dup + 1] = found
+          end
+        end
+        if #dup > 2 then
+          return dup
+        end
         if current ~= tonumber(ARGV[1]) then
           return {0, current}
         end
+        local e0 = 6 + k
         local ms = ARGV[2]
         local seq = 0
-        local result = {1, current + #ARGV - 3}
+        local result = {1, current + #ARGV - e0 + 1}
         -- Usually our clock is ahead of the last entry and the first XADD just works; only when it is not
         -- (same millisecond, or a replica whose clock is behind) do we look up the last id and continue after it.
-        local first = redis.pcall('XADD', KEYS[1], ms .. '-0', 'v', current + 1, 'e', ARGV[4])
+        local first = redis.pcall('XADD', KEYS[1], ms .. '-0', 'v', current + 1, 'e', ARGV[e0])
         if type(first) == 'table' and first.err then
           local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
           local lastMs, lastSeq = string.match(last[1][1], '^(%d+)-(%d+)$')
           ms = lastMs
           seq = tonumber(lastSeq) + 1
-          redis.call('XADD', KEYS[1], ms .. '-' .. string.format('%d', seq), 'v', current + 1, 'e', ARGV[4])
+          redis.call('XADD', KEYS[1], ms .. '-' .. string.format('%d', seq), 'v', current + 1, 'e', ARGV[e0])
         end
         result[3] = ms .. '-' .. string.format('%d', seq)
-        for i = 5, #ARGV do
+        for i = e0 + 1, #ARGV do
           seq = seq + 1
           local id = ms .. '-' .. string.format('%d', seq)
-          redis.call('XADD', KEYS[1], id, 'v', current + i - 3, 'e', ARGV[i])
+          redis.call('XADD', KEYS[1], id, 'v', current + i - e0 + 1, 'e', ARGV[i])
           result[#result + 1] = id
         end
         if current == 0 then
           redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
+        end
+        for i = 1, k do
+          redis.call('SET', KEYS[2 + i], ARGV[5 + i], 'PX', ARGV[4])
         end
         return result
         """;
@@ -76,19 +94,39 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
 
         // An id of 0-0 is invalid, so never offer a clock before the epoch.
         var nowMs = Math.Max(1, clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var args = new List<RedisValue>(stamped.Count + 3) { expectedVersion, nowMs, incidentNumber };
-        args.AddRange(stamped.Select(e => (RedisValue)IncidentEventJson.Serialize(e)));
-
-        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(
-            AppendScript, [keys.Events(incidentNumber), keys.IncidentIndex], [.. args]).WaitAsync(cancellationToken))!;
-        var version = (long)reply[1];
-        if ((long)reply[0] == 0)
+        var requests = RecordedRequest.Of(incidentNumber, expectedVersion, stamped);
+        var args = new List<RedisValue>(stamped.Count + requests.Count + 5)
         {
-            return AppendResult.Conflict(version);
+            expectedVersion, nowMs, incidentNumber, (long)RecordedRequest.Retention.TotalMilliseconds, requests.Count,
+        };
+        args.AddRange(requests.Select(r => (RedisValue)r.Location));
+        args.AddRange(stamped.Select(e => (RedisValue)IncidentEventJson.Serialize(e)));
+        RedisKey[] scriptKeys = [keys.Events(incidentNumber), keys.IncidentIndex, .. requests.Select(r => keys.Request(r.Key))];
+
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(AppendScript, scriptKeys, [.. args]).WaitAsync(cancellationToken))!;
+        var version = (long)reply[1];
+        switch ((long)reply[0])
+        {
+            case 0:
+                return AppendResult.Conflict(version);
+            case 2:
+                var duplicates = new List<RecordedRequest>();
+                for (var i = 2; i + 1 < reply.Length; i += 2)
+                {
+                    duplicates.Add(RecordedRequest.Parse(requests[(int)reply[i] - 1].Key, (string)reply[i + 1]!));
+                }
+
+                return AppendResult.Duplicate(version, duplicates);
         }
 
         var appended = stamped.Select((e, i) => e with { RecordedAt = RecordedAtOf((string)reply[i + 2]!) }).ToList();
         return new AppendResult(true, version, appended);
+    }
+
+    public async Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken)
+    {
+        var location = await Db.StringGetAsync(keys.Request(requestKey)).WaitAsync(cancellationToken);
+        return location.IsNull ? null : RecordedRequest.Parse(requestKey, location!);
     }
 
     public async Task<IReadOnlyList<IncidentEvent>> ReadAsync(int incidentNumber, long afterVersion, CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey Claim(string key) => $"{Prefix}:claim:{key}";
 
+    /// <summary>Where the events of an inbound request landed ("incident:first:last"); set by the append script.</summary>
+    public RedisKey Request(string key) => $"{Prefix}:request:{key}";
+
     /// <summary>Sorted set of channel names, scored by creation sequence.</summary>
     public RedisKey ConsoleChannels => $"{Prefix}:{{console}}:channels";
 

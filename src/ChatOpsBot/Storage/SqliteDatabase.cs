@@ -23,6 +23,8 @@ public sealed class SqliteDatabase
         CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS claims_expires_at ON claims (expires_at);
+        CREATE TABLE IF NOT EXISTS requests (key TEXT PRIMARY KEY, location TEXT NOT NULL, expires_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS requests_expires_at ON requests (expires_at);
         CREATE TABLE IF NOT EXISTS console_channels (
             seq        INTEGER PRIMARY KEY AUTOINCREMENT,
             name       TEXT    NOT NULL UNIQUE,

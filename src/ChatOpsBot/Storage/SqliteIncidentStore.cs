@@ -32,6 +32,21 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
             var (current, lastRecordedAt) = await ReadHeadAsync(connection, incidentNumber, cancellationToken);
+            var requests = RecordedRequest.Of(incidentNumber, expectedVersion, events);
+            var duplicates = new List<RecordedRequest>();
+            foreach (var request in requests)
+            {
+                if (await FindRequestAsync(connection, request.Key, cancellationToken) is { } earlier)
+                {
+                    duplicates.Add(earlier);
+                }
+            }
+
+            if (duplicates.Count > 0)
+            {
+                return AppendResult.Duplicate(current, duplicates);
+            }
+
             if (current != expectedVersion)
             {
                 return AppendResult.Conflict(current);
@@ -67,6 +82,11 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
                 await index.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (requests.Count > 0)
+            {
+                await RecordRequestsAsync(connection, requests, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return new AppendResult(true, expectedVersion + appended.Count, appended);
         }
@@ -75,6 +95,42 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
             // Another writer (another process on the same file) got there first: report, never throw.
             var (current, _) = await ReadHeadAsync(connection, incidentNumber, cancellationToken);
             return AppendResult.Conflict(current);
+        }
+    }
+
+    public async Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindRequestAsync(connection, requestKey, cancellationToken);
+    }
+
+    private async Task<RecordedRequest?> FindRequestAsync(SqliteConnection connection, string requestKey, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT location FROM requests WHERE key = $key AND expires_at > $now;";
+        command.Parameters.AddWithValue("$key", requestKey);
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return await command.ExecuteScalarAsync(cancellationToken) is string location ? RecordedRequest.Parse(requestKey, location) : null;
+    }
+
+    private async Task RecordRequestsAsync(SqliteConnection connection, IReadOnlyList<RecordedRequest> requests, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var command = connection.CreateCommand();
+        // Expired keys are swept on the way, so the table stays the size of a day's commands.
+        command.CommandText = """
+            DELETE FROM requests WHERE expires_at <= $now;
+            INSERT OR REPLACE INTO requests (key, location, expires_at) VALUES ($key, $location, $expiresAt);
+            """;
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var location = command.Parameters.Add("$location", SqliteType.Text);
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$expiresAt", now + (long)RecordedRequest.Retention.TotalMilliseconds);
+        foreach (var request in requests)
+        {
+            key.Value = request.Key;
+            location.Value = request.Location;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

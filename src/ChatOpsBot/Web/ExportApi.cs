@@ -17,9 +17,10 @@ public static class ExportApi
         return app;
     }
 
-    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, IncidentCopilot copilot, CancellationToken cancellationToken)
+    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, IncidentCopilot copilot, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
         {
             return ReadApi.NotFound(number);
@@ -42,7 +43,7 @@ public static class ExportApi
             return TypedResults.Problem($"all must be true or false, not \"{all}\".", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
         {
             return ReadApi.NotFound(number);

@@ -18,7 +18,7 @@ public static partial class ReadApi
     }
 
     private static async Task<Results<Ok<List<IncidentView>>, ProblemHttpResult>> ListAsync(
-        IncidentService incidents, CancellationToken cancellationToken, string? status = null)
+        IncidentService incidents, HttpContext http, CancellationToken cancellationToken, string? status = null)
     {
         Func<Incident, bool>? filter = (status ?? "all").ToLowerInvariant() switch
         {
@@ -34,19 +34,20 @@ public static partial class ReadApi
         }
 
         var list = await incidents.ListAsync(cancellationToken);
-        return TypedResults.Ok(list.Where(filter).OrderByDescending(i => i.Number).Select(IncidentView.From).ToList());
+        var viewer = Viewer.Of(http)!;
+        return TypedResults.Ok(list.Where(viewer.CanSee).Where(filter).OrderByDescending(i => i.Number).Select(IncidentView.From).ToList());
     }
 
     private static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> GetAsync(
-        string number, IncidentService incidents, CancellationToken cancellationToken)
+        string number, IncidentService incidents, HttpContext http, CancellationToken cancellationToken)
     {
-        var incident = await FindAsync(number, incidents, cancellationToken);
+        var incident = await FindAsync(number, incidents, http, cancellationToken);
         return incident is null ? NotFound(number) : TypedResults.Ok(IncidentView.From(incident));
     }
 
-    private static async Task<IResult> EventsAsync(string number, IncidentService incidents, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(string number, IncidentService incidents, HttpContext http, CancellationToken cancellationToken)
     {
-        var incident = await FindAsync(number, incidents, cancellationToken);
+        var incident = await FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
         {
             return NotFound(number);
@@ -56,8 +57,11 @@ public static partial class ReadApi
         return TypedResults.Json(events, IncidentEventJson.Options);
     }
 
-    /// <summary>Accepts "7" and "INC-7". Shared with the export API.</summary>
-    internal static async Task<Incident?> FindAsync(string number, IncidentService incidents, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts "7" and "INC-7". Shared with the export API. A private incident the viewer is not a member of is not
+    /// found, exactly like one that does not exist, so the API never tells that it exists.
+    /// </summary>
+    internal static async Task<Incident?> FindAsync(string number, IncidentService incidents, HttpContext http, CancellationToken cancellationToken)
     {
         var match = IncidentNumber().Match(number);
         if (!match.Success || !int.TryParse(match.Groups["n"].Value, out var n))
@@ -66,7 +70,7 @@ public static partial class ReadApi
         }
 
         var incident = await incidents.GetAsync(n, cancellationToken);
-        return incident.Exists ? incident : null;
+        return incident.Exists && Viewer.Of(http)?.CanSee(incident) == true ? incident : null;
     }
 
     internal static ProblemHttpResult NotFound(string number) =>

@@ -12,7 +12,7 @@ public static class StatsApi
     public static WebApplication MapStatsApi(this WebApplication app)
     {
         app.MapGet("/api/stats", async Task<Results<Ok<StatisticsReport>, ProblemHttpResult>> (
-            IncidentService incidents, DeliveryMetrics delivery, TimeProvider clock, CancellationToken cancellationToken, int? days) =>
+            IncidentService incidents, DeliveryMetrics delivery, TimeProvider clock, HttpContext http, CancellationToken cancellationToken, int? days) =>
         {
             var window = days ?? 30;
             if (window is < 1 or > IncidentStatistics.MaxDays)
@@ -21,7 +21,8 @@ public static class StatsApi
             }
 
             var now = clock.GetUtcNow();
-            var report = await IncidentStatistics.ComputeAsync(incidents, now, window, cancellationToken);
+            // Private incidents the viewer is not in are left out of every number, not only of the rows that name them.
+            var report = await IncidentStatistics.ComputeAsync(incidents, now, window, cancellationToken, Viewer.Of(http)!.CanSee);
             return TypedResults.Ok(report with { Dora = await delivery.ComputeAsync(now, window, cancellationToken) });
         }).RequireAccessToken();
         return app;

@@ -259,11 +259,17 @@ function addEphemeral(channel, command, replies) {
   state.ephemeral.set(channel, list);
 }
 
+// Every post names itself, so the bot records a command once however often it arrives (a retry after a timeout).
+function newRequestId() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 async function send(text) {
   const channel = state.channel;
   const isCommand = text.startsWith('/');
+  const requestId = newRequestId();
   try {
-    const result = await api('/api/console/messages', { method: 'POST', body: JSON.stringify({ user: state.user, channel, text }) });
+    const result = await api('/api/console/messages', { method: 'POST', body: JSON.stringify({ user: state.user, channel, text, requestId }) });
     const mine = result.replies.filter((r) => r.private);
     if (isCommand || mine.length > 0) addEphemeral(channel, isCommand ? text : null, mine);
   } catch (error) {

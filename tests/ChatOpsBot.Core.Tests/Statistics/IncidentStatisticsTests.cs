@@ -10,7 +10,9 @@ namespace ChatOpsBot.Core.Tests.Statistics;
 public class IncidentStatisticsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 31, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero));
+    // At the end of the month, so the fixture's event times are in the past as real ones are (a time more than a
+    // day ahead of the clock would be corrected to the receive time).
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly IncidentService _incidents;
     private readonly Actor _alice = new("alice");
 

@@ -11,6 +11,7 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private readonly Lock _gate = new();
     private readonly Dictionary<int, List<IncidentEvent>> _timelines = [];
     private readonly Dictionary<string, DateTimeOffset> _claims = [];
+    private readonly Dictionary<string, RecordedRequest> _requests = new(StringComparer.Ordinal);
     private int _lastNumber;
     private long _eventsRead;
     private int _conflicts;
@@ -64,6 +65,13 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
                 _timelines[incidentNumber] = timeline;
             }
 
+            var requests = RecordedRequest.Of(incidentNumber, expectedVersion, events);
+            var duplicates = requests.Where(r => _requests.ContainsKey(r.Key)).Select(r => _requests[r.Key]).ToList();
+            if (duplicates.Count > 0)
+            {
+                return AppendResult.Duplicate(timeline.Count, duplicates);
+            }
+
             if (timeline.Count != expectedVersion)
             {
                 _conflicts++;
@@ -73,8 +81,17 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
             var recordedAt = clock.GetUtcNow();
             var appended = events.Select((e, i) => e with { Version = expectedVersion + i + 1, RecordedAt = recordedAt }).ToArray();
             timeline.AddRange(appended);
+            requests.ToList().ForEach(r => _requests[r.Key] = r);
             _appends++;
             return new AppendResult(true, timeline.Count, appended);
+        }
+    }
+
+    public Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_requests.GetValueOrDefault(requestKey));
         }
     }
 

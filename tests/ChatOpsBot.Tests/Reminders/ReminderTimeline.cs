@@ -5,7 +5,7 @@ namespace ChatOpsBot.Tests.Reminders;
 /// <summary>Reads reminders and the other entries off an incident's JSON timeline.</summary>
 internal static class ReminderTimeline
 {
-    public static readonly string[] Bookkeeping = ["ChannelOpened", "MembersInvited", "TopicSet", "PurposeSet", "KickoffPosted", "Announced", "ChannelMessagesPosted", "PostmortemDrafted",
+    public static readonly string[] Bookkeeping = ["ChannelOpening", "ChannelOpened", "MembersInvited", "TopicSet", "PurposeSet", "KickoffPosted", "Announced", "ChannelMessagesPosted", "PostmortemDrafted",
         "KickoffPinned", "KickoffUpdated", "StakeholderCopyDelivered"];
 
     public static string Type(JsonElement e) => e.GetProperty("type").GetString()!;

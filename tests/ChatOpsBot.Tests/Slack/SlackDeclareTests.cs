@@ -127,7 +127,7 @@ public sealed class SlackDeclareTests : IDisposable
 
     internal static object ButtonPress(string user, string name, string actionId, string value) => new
     {
-        type = "block_actions", trigger_id = "trigger-b", user = new { id = user, name }, channel = new { id = FakeSlack.IncidentChannel },
+        type = "block_actions", trigger_id = Some.String("trigger-b"), user = new { id = user, name }, channel = new { id = FakeSlack.IncidentChannel },
         response_url = "https://hooks.invalid/never-called",
         actions = new[] { new { action_id = "incident_cmd:" + actionId, block_id = "incident_actions", value } },
     };

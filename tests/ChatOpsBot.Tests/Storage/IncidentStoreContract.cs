@@ -237,6 +237,83 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         Assert.True((await restarted.AppendAsync(number, 3, Notes(1), CancellationToken.None)).Succeeded);
     }
 
+    [Fact]
+    public async Task AnAppendRecordsEachRequestKeyWithTheVersionsItsEventsLandedAt()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        var (first, second) = (Some.String("request"), Some.String("request"));
+        await Store.AppendAsync(number, 0, Notes(1), CancellationToken.None);
+
+        var result = await Store.AppendAsync(number, 1, [.. Keyed(Notes(2), first), .. Keyed(Notes(1), second)], CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.All(result.Appended, e => Assert.NotNull(e.RequestKey));
+        Assert.Equal(new RecordedRequest(first, number, 2, 3), await Store.FindRequestAsync(first, CancellationToken.None));
+        Assert.Equal(new RecordedRequest(second, number, 4, 4), await Store.FindRequestAsync(second, CancellationToken.None));
+        Assert.Null(await Store.FindRequestAsync(Some.String("never-sent"), CancellationToken.None));
+        Assert.Equal([null, first, first, second], (await Store.ReadAsync(number, 0, CancellationToken.None)).Select(e => e.RequestKey));
+    }
+
+    [Fact]
+    public async Task TheSameRequestKeyASecondTimeAppendsNothingAndSaysWhereTheFirstLanded()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        var key = Some.String("request");
+        await Store.AppendAsync(number, 0, Keyed(Notes(2), key), CancellationToken.None);
+
+        var again = await Store.AppendAsync(number, 2, [.. Notes(1), .. Keyed(Notes(1), key)], CancellationToken.None);
+
+        Assert.False(again.Succeeded);
+        Assert.Empty(again.Appended);
+        Assert.Equal(2, again.CurrentVersion);
+        Assert.Equal([new RecordedRequest(key, number, 1, 2)], again.Duplicates);
+        Assert.Equal(2, (await Store.ReadAsync(number, 0, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task ARequestKeyRecordedOnOneIncidentIsRefusedOnAnotherWhichStaysUnlisted()
+    {
+        var (a, b) = (await Store.AllocateNumberAsync(CancellationToken.None), await Store.AllocateNumberAsync(CancellationToken.None));
+        var key = Some.String("request");
+        await Store.AppendAsync(a, 0, Keyed(Notes(1), key), CancellationToken.None);
+
+        var onB = await Store.AppendAsync(b, 0, Keyed(Notes(1), key), CancellationToken.None);
+
+        Assert.Equal([new RecordedRequest(key, a, 1, 1)], onB.Duplicates);
+        Assert.Empty(await Store.ReadAsync(b, 0, CancellationToken.None));
+        Assert.DoesNotContain(b, await Store.ListIncidentNumbersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ARequestKeyOnAConflictingAppendIsNotRecorded()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        var key = Some.String("request");
+        await Store.AppendAsync(number, 0, Notes(1), CancellationToken.None);
+
+        var stale = await Store.AppendAsync(number, 0, Keyed(Notes(1), key), CancellationToken.None);
+
+        Assert.False(stale.Succeeded);
+        Assert.Empty(stale.Duplicates);
+        Assert.Null(await Store.FindRequestAsync(key, CancellationToken.None));
+        Assert.True((await Store.AppendAsync(number, 1, Keyed(Notes(1), key), CancellationToken.None)).Succeeded);
+    }
+
+    [Fact]
+    public async Task RequestKeysSurviveARestartOfTheHost()
+    {
+        var number = await Store.AllocateNumberAsync(CancellationToken.None);
+        var key = Some.String("request");
+        await Store.AppendAsync(number, 0, Keyed(Notes(1), key), CancellationToken.None);
+
+        var restarted = CreateStore(Clock);
+
+        Assert.Equal(new RecordedRequest(key, number, 1, 1), await restarted.FindRequestAsync(key, CancellationToken.None));
+        Assert.Single((await restarted.AppendAsync(number, 1, Keyed(Notes(1), key), CancellationToken.None)).Duplicates);
+    }
+
+    private static IncidentEvent[] Keyed(IEnumerable<IncidentEvent> events, string key) => [.. events.Select(e => e with { RequestKey = key })];
+
     private static NoteAdded[] Notes(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new NoteAdded(Some.String("note")) { Source = EventSource.Command, Actor = Alice })];
 

@@ -33,14 +33,15 @@ public static class IncidentPages
             return Problem(http, StatusCodes.Status400BadRequest, error!);
         }
 
-        var list = (await incidents.ListAsync(cancellationToken)).Where(filter!.Matches).OrderByDescending(i => i.Number).ToList();
+        var viewer = Viewer.Of(http)!;
+        var list = (await incidents.ListAsync(cancellationToken)).Where(viewer.CanSee).Where(filter!.Matches).OrderByDescending(i => i.Number).ToList();
         return Page(http, StatusCodes.Status200OK, "Incidents", IncidentListHtml.Render(list, filter, settings));
     }
 
     private static async Task<IResult> IncidentAsync(string number, HttpContext http, IncidentService incidents, TimelineSettings settings,
         ReminderSettings reminders, TimeProvider clock, CancellationToken cancellationToken, string? type = null, string? person = null)
     {
-        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
         {
             return Problem(http, StatusCodes.Status404NotFound, $"There is no incident {number}.");
@@ -59,7 +60,7 @@ public static class IncidentPages
     private static async Task<IResult> PostmortemAsync(string number, HttpContext http, IncidentService incidents, PostmortemCompiler compiler,
         CancellationToken cancellationToken)
     {
-        var incident = await ReadApi.FindAsync(number, incidents, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
         {
             return Problem(http, StatusCodes.Status404NotFound, $"There is no incident {number}.");

@@ -48,7 +48,7 @@ public sealed class SlackBot : IDisposable
         await Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", SlackSigner.Form(
             ("token", "deprecated"), ("team_id", "T1"), ("channel_id", channel), ("channel_name", "ops"), ("user_id", user),
             ("user_name", user == "U0ALICE" ? "alice" : user.ToLowerInvariant()), ("command", "/incident"), ("text", text),
-            ("response_url", Slack.ResponseUrl), ("trigger_id", triggerId ?? "trigger-1"))));
+            ("response_url", Slack.ResponseUrl), ("trigger_id", triggerId ?? Some.String("trigger")))));
 
     public async Task<HttpResponseMessage> InteractAsync(object payload) =>
         await Http.SendAsync(SlackSigner.SignedRequest("/slack/interactivity",
