@@ -57,7 +57,7 @@ public sealed partial class IncidentService
                 // reads. Refusals and no-ops are only trusted when decided on the store's latest state.
                 Incident? cached = null;
                 var fromCache = attempt == 0 && _states.TryGetValue(number, out cached);
-                var start = fromCache ? cached! : await RefreshAsync(number, CancellationToken.None);
+                var start = fromCache ? cached! : await RefreshAsync(number, CancellationToken.None, force: true);
                 if (!start.Exists)
                 {
                     batch.ForEach(c => c.Done.TrySetResult(CommandResult.Refused($"There is no {Incident.FormatKey(number)}.")));
@@ -71,17 +71,31 @@ public sealed partial class IncidentService
                 }
 
                 var events = decided.SelectMany(d => d.Events).ToList();
-                var appended = events.Count == 0 ? [] : (await store.AppendAsync(number, start.Version, events, CancellationToken.None)) switch
+                if (events.Count == 0)
                 {
-                    { Succeeded: true } ok => ok.Appended,
-                    _ => null,
-                };
-                if (appended is null)
-                {
-                    continue; // another writer got there first: decide the whole batch again on the newer state
+                    Complete(start, decided, []);
+                    return;
                 }
 
-                Complete(start, decided, appended);
+                var epoch = CurrentEpoch;
+                Appending(number, start.Version + events.Count);
+                try
+                {
+                    var result = await store.AppendAsync(number, start.Version, events, CancellationToken.None);
+                    if (!result.Succeeded)
+                    {
+                        continue; // another writer got there first: decide the whole batch again on the newer state
+                    }
+
+                    // The append's own result is the new state: the cache moves on without reading it back.
+                    Verified(number, epoch);
+                    Complete(start, decided, result.Appended);
+                }
+                finally
+                {
+                    AppendDone(number);
+                }
+
                 return;
             }
 

@@ -33,13 +33,25 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
         }
 
         var number = await store.AllocateNumberAsync(cancellationToken);
-        var result = await store.AppendAsync(number, 0, [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, request.WithContext ?? context)], cancellationToken);
-        if (!result.Succeeded)
+        var events = Stamp(decision.Events, number, context).Concat(Stamp(request.With, number, request.WithContext ?? context)).ToList();
+        var epoch = CurrentEpoch;
+        Appending(number, events.Count);
+        try
         {
-            throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
-        }
+            var result = await store.AppendAsync(number, 0, events, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
+            }
 
-        return Publish(Incident.Fold(result.Appended), result.Appended);
+            // The append's own result is the new incident: nothing to read back.
+            Verified(number, epoch);
+            return Publish(Incident.Fold(result.Appended), result.Appended);
+        }
+        finally
+        {
+            AppendDone(number);
+        }
     }
 
     /// <summary>The incident's current state, caught up with the store. <see cref="Incident.None"/> when there is none.</summary>
@@ -88,17 +100,30 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
     public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>
         store.ReadAsync(number, 0, cancellationToken);
 
-    private async Task<Incident> RefreshAsync(int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cached state brought up to date: from memory when it is current (<see cref="IsCurrent"/>), otherwise by
+    /// reading only the events after the cached version. <paramref name="force"/> always asks the store, for decisions
+    /// (refusals, no-ops) that must be made on its latest state.
+    /// </summary>
+    private async Task<Incident> RefreshAsync(int number, CancellationToken cancellationToken, bool force = false)
     {
         var cached = _states.GetValueOrDefault(number, Incident.None);
+        if (!force && IsCurrent(number, cached))
+        {
+            return cached;
+        }
+
+        var epoch = CurrentEpoch;
         var newer = await store.ReadAsync(number, cached.Version, cancellationToken);
         if (newer.Count == 0)
         {
+            Verified(number, epoch);
             return cached;
         }
 
         var next = newer.Aggregate(cached, (s, e) => s.Apply(e));
         Remember(next);
+        Verified(number, epoch);
         return next;
     }
 

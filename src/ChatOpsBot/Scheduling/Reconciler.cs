@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Hosting;
@@ -28,7 +27,7 @@ public sealed partial class Reconciler(
     private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
 
     private readonly IReadOnlyList<IChatPlatform> _platforms = [.. platforms];
-    private readonly ConcurrentDictionary<int, long> _checkedThrough = new();
+    private readonly UnpostedEventTail _tail = new();
 
     protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
@@ -169,21 +168,27 @@ public sealed partial class Reconciler(
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
     {
         // Most events (notes, captured messages, reminders) earn no channel message, so MessagesPostedThrough can lag
-        // far behind. Remember how far this replica has looked, or every note would re-read all the notes before it.
-        var from = Math.Max(incident.MessagesPostedThrough, _checkedThrough.GetValueOrDefault(incident.Number));
+        // far behind: the events this replica appended are looked at in memory, and only a gap is read from the store.
+        var from = incident.MessagesPostedThrough;
         if (from >= incident.Version)
         {
             return [];
         }
 
-        var newer = await store.ReadAsync(incident.Number, from, cancellationToken);
-        var unposted = newer.Where(e => IncidentMessages.ForEvent(e) is not null).ToList();
-        if (unposted.Count == 0 && newer.Count > 0)
+        if (_tail.TryGet(incident.Number, from, incident.Version, out var unposted))
         {
-            _checkedThrough[incident.Number] = newer[^1].Version;
+            return unposted;
         }
 
-        return unposted;
+        var newer = await store.ReadAsync(incident.Number, from, cancellationToken);
+        _tail.Read(incident.Number, from, newer);
+        return [.. newer.Where(e => IncidentMessages.ForEvent(e) is not null)];
+    }
+
+    protected override void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended)
+    {
+        _tail.Appended(incident.Number, appended);
+        base.OnChanged(incident, appended);
     }
 
     private IChatPlatform PlatformFor(Incident incident) =>

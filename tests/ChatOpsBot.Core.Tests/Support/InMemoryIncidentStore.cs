@@ -13,9 +13,13 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private readonly Dictionary<string, DateTimeOffset> _claims = [];
     private int _lastNumber;
     private long _eventsRead;
+    private int _reads;
     private int _conflicts;
     private int _appends;
     private Func<Task>? _beforeNextAppend;
+
+    /// <summary>How many times <see cref="ReadAsync"/> was called, however many events each returned.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>How many events <see cref="ReadAsync"/> has returned in total.</summary>
     public long EventsRead => Interlocked.Read(ref _eventsRead);
@@ -80,6 +84,7 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
 
     public Task<IReadOnlyList<IncidentEvent>> ReadAsync(int incidentNumber, long afterVersion, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _reads);
         lock (_gate)
         {
             IncidentEvent[] newer = _timelines.TryGetValue(incidentNumber, out var timeline)
