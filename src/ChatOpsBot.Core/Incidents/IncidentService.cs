@@ -84,17 +84,32 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
 
     /// <summary>
     /// The newest incident linked to the alert group (<see cref="AlertGroupLinked"/>), whatever its status, or null.
-    /// A group this replica does not know (or whose incident is closed) is looked for in every incident, since another
-    /// replica may have declared it: the store, not this cache, is what de-duplication trusts.
+    /// A group this replica does not know (or whose incident is closed) is looked up in the store's alert group index,
+    /// since another replica may have declared it: the store, not this cache, is what de-duplication trusts.
     /// </summary>
     public async Task<Incident?> FindByAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
     {
-        if (!_alertGroups.TryGetValue(groupKey, out var known) || (await RefreshAsync(known, cancellationToken)).Status == IncidentStatus.Closed)
+        Incident? known = null;
+        if (_alertGroups.TryGetValue(groupKey, out var cachedNumber))
         {
-            await ListAsync(cancellationToken);
+            known = await RefreshAsync(cachedNumber, cancellationToken);
+            if (known.Status != IncidentStatus.Closed)
+            {
+                return known;
+            }
         }
 
-        return _alertGroups.TryGetValue(groupKey, out var number) ? await RefreshAsync(number, cancellationToken) : null;
+        // The index is a hint (it may name an incident whose append failed): only an incident that links the group counts.
+        if (await store.FindAlertGroupAsync(groupKey, cancellationToken) is { } indexed && indexed != known?.Number)
+        {
+            var candidate = await RefreshAsync(indexed, cancellationToken);
+            if (candidate.Exists && candidate.AlertGroups.Contains(groupKey) && candidate.Number > (known?.Number ?? 0))
+            {
+                return candidate;
+            }
+        }
+
+        return known;
     }
 
     public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>

@@ -78,6 +78,13 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
             return current == expectedVersion ? new AppendResult(true, current, []) : AppendResult.Conflict(current);
         }
 
+        // The alert group index is written first, outside the script (which other work extends): if the append then
+        // fails, the index names an incident that does not link the group, and IncidentService checks before trusting it.
+        foreach (var link in stamped.OfType<AlertGroupLinked>())
+        {
+            await Db.HashSetAsync(keys.AlertGroups, link.GroupKey, incidentNumber).WaitAsync(cancellationToken);
+        }
+
         // An id of 0-0 is invalid, so never offer a clock before the epoch.
         var nowMs = Math.Max(1, clock.GetUtcNow().ToUnixTimeMilliseconds());
         var args = new List<RedisValue>(stamped.Count + 3) { expectedVersion, nowMs, incidentNumber };
@@ -127,6 +134,12 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
     {
         var members = await Db.SortedSetRangeByRankAsync(keys.IncidentIndex).WaitAsync(cancellationToken);
         return [.. members.Select(m => (int)m)];
+    }
+
+    public async Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        var number = await Db.HashGetAsync(keys.AlertGroups, groupKey).WaitAsync(cancellationToken);
+        return number.IsNull ? null : (int)number;
     }
 
     public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)

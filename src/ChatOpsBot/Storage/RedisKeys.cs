@@ -18,6 +18,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Pub/sub channel on which the append script announces "number:version"; it must stay IncidentIndex + ":appended".</summary>
     public RedisChannel AppendedChannel => RedisChannel.Literal($"{Prefix}:incidents:appended");
 
+    /// <summary>Hash from alert group key to the newest incident number linked to it.</summary>
+    public RedisKey AlertGroups => $"{Prefix}:alert-groups";
+
     public RedisKey NextIncidentNumber => $"{Prefix}:incidents:next";
 
     public RedisKey Claim(string key) => $"{Prefix}:claim:{key}";

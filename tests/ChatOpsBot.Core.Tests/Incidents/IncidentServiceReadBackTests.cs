@@ -105,6 +105,35 @@ public class IncidentServiceReadBackTests
         Assert.Equal(readsBefore + 2, _store.Reads);
     }
 
+    [Fact]
+    public async Task AnAlertGroupNobodyDeclaredIsAnsweredByTheStoreIndexWithoutListingOrReadingEveryIncident()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await _service.DeclareAsync(new DeclareRequest(Some.Title(), Severity.Sev2), _alice, Ct);
+        }
+
+        var (lists, reads) = (_store.Lists, _store.Reads);
+
+        var none = await _service.FindByAlertGroupAsync("{}:{alertname=\"NeverSeen\"}", Ct);
+
+        Assert.Null(none);
+        Assert.Equal(lists, _store.Lists);
+        Assert.Equal(reads, _store.Reads);
+    }
+
+    [Fact]
+    public async Task AnAlertGroupAnotherReplicaDeclaredIsFoundThroughTheStoreIndex()
+    {
+        const string group = "{}:{alertname=\"DiskFull\"}";
+        var other = new IncidentService(_store, _clock, new IncidentSettings());
+        var declared = await other.DeclareAsync(new DeclareRequest("Disk full", Severity.Sev2) { With = [new AlertGroupLinked(group)] }, _alice, Ct);
+
+        var found = await _service.FindByAlertGroupAsync(group, Ct);
+
+        Assert.Equal(declared.Incident.Number, found?.Number);
+    }
+
     private IncidentService Replica()
     {
         var service = new IncidentService(_store, _clock, new IncidentSettings());

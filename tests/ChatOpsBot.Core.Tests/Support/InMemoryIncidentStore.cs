@@ -14,9 +14,14 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private int _lastNumber;
     private long _eventsRead;
     private int _reads;
+    private int _lists;
+    private readonly Dictionary<string, int> _alertGroups = new(StringComparer.Ordinal);
     private int _conflicts;
     private int _appends;
     private Func<Task>? _beforeNextAppend;
+
+    /// <summary>How many times every incident was listed (<see cref="ListIncidentNumbersAsync"/>).</summary>
+    public int Lists => Volatile.Read(ref _lists);
 
     /// <summary>How many times <see cref="ReadAsync"/> was called, however many events each returned.</summary>
     public int Reads => Volatile.Read(ref _reads);
@@ -77,6 +82,11 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
             var recordedAt = clock.GetUtcNow();
             var appended = events.Select((e, i) => e with { Version = expectedVersion + i + 1, RecordedAt = recordedAt }).ToArray();
             timeline.AddRange(appended);
+            foreach (var link in appended.OfType<AlertGroupLinked>())
+            {
+                _alertGroups[link.GroupKey] = incidentNumber;
+            }
+
             _appends++;
             return new AppendResult(true, timeline.Count, appended);
         }
@@ -95,8 +105,17 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
         }
     }
 
+    public Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<int?>(_alertGroups.TryGetValue(groupKey, out var number) ? number : null);
+        }
+    }
+
     public Task<IReadOnlyList<int>> ListIncidentNumbersAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _lists);
         lock (_gate)
         {
             IReadOnlyList<int> numbers = _timelines.Where(t => t.Value.Count > 0).Select(t => t.Key).Order().ToArray();
