@@ -214,7 +214,18 @@ internal sealed class HttpScenarios(string hostAssembly, string redisConnection,
     {
         await using var host = await HostProcess.StartAsync(hostAssembly, [], BotSettings(), logDirectory);
         using var http = Client(host);
-        return await AlertStormScenario.RunAsync(http, Path.Combine(outputDirectory, "6-alert-storm.md"));
+        await _stub.WaitQuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        // From here the stub enforces Slack's tier limits with 429s, as Slack would.
+        _stub.ResetStorm();
+        _stub.Limits = new SlackTierLimits();
+        try
+        {
+            return await AlertStormScenario.RunAsync(http, _stub, Path.Combine(outputDirectory, "6-alert-storm.md"));
+        }
+        finally
+        {
+            _stub.Limits = null;
+        }
     }
 
     /// <summary>Scenario 4: RSS of the idle bot, and after N incidents of E commands each through the Slack endpoint.</summary>
