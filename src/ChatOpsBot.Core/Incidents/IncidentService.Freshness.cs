@@ -53,6 +53,9 @@ public sealed partial class IncidentService
     /// <summary>The append's result is in the cache (or it failed): announcements of that version are news again.</summary>
     private void AppendDone(int number) => _appending.TryRemove(number, out _);
 
+    /// <summary>The cached state, without asking the store: for ordering work, never for decisions.</summary>
+    public Incident? Cached(int number) => _states.TryGetValue(number, out var incident) ? incident : null;
+
     private long CurrentEpoch => Interlocked.Read(ref _epoch);
 
     /// <summary>True when <paramref name="cached"/> is the store's latest version as far as any announcement says.</summary>

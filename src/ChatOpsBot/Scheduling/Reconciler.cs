@@ -35,6 +35,9 @@ public sealed partial class Reconciler(
 
     protected override Task ProcessAsync(int number, CancellationToken cancellationToken) => ReconcileAsync(number, cancellationToken);
 
+    // In a storm, chat calls are rationed (SlackRateLimitHandler): the most severe incidents get their channels first.
+    protected override int Priority(int number) => (int)(Incidents.Cached(number)?.Severity ?? Severity.Sev4);
+
     /// <summary>One pass: do missing steps until nothing is missing or another replica holds the next one.</summary>
     public async Task ReconcileAsync(int number, CancellationToken cancellationToken)
     {
