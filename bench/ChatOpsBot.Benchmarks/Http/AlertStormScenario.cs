@@ -16,7 +16,7 @@ internal static class AlertStormScenario
     private const int Groups = 50;
     private const int Clients = 32;
 
-    public static async Task<bool> RunAsync(HttpClient http, string output)
+    public static async Task<bool> RunAsync(HttpClient http, SlackStub stub, string output)
     {
         http.DefaultRequestHeaders.Authorization = null;
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -24,8 +24,24 @@ internal static class AlertStormScenario
         var before = await IncidentCountAsync(http);
         await HttpLoad.RunAsync(http, 50, Clients, _ => new HttpRequestMessage(HttpMethod.Get, "/healthz"));
         var baseline = await HttpLoad.RunAsync(http, Posts, Clients, _ => new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+        var stormStarted = Environment.TickCount64;
         var storm = await HttpLoad.RunAsync(http, Posts, Clients, i => Notification(run, i % Groups, 1 + (i / Groups % 3), startsAt));
         var created = await IncidentCountAsync(http) - before;
+        // Every channel opened and kicked off (its first message), as the stub saw it; at most 10 minutes.
+        var limit = Environment.TickCount64 + 600_000;
+        IReadOnlyList<(string Channel, long? FirstPost)> channels;
+        while ((channels = stub.CreatedChannels()).Count(c => c.FirstPost is not null) < Groups && Environment.TickCount64 < limit)
+        {
+            await Task.Delay(250);
+        }
+
+        var kickedOff = channels.Where(c => c.FirstPost is not null).ToList();
+        var allOpen = kickedOff.Count >= Groups;
+        var openSeconds = allOpen ? (kickedOff.Max(c => c.FirstPost!.Value) - stormStarted) / 1000.0 : double.NaN;
+        // Slack's own floor: 20 creates a minute, so the 50th channel can be created no sooner than 49 × 3 s after the first.
+        var minimumSeconds = (Groups - 1) * 3.0;
+        var rateLimited = stub.RateLimited;
+        System.Console.WriteLine($"alert storm: {kickedOff.Count}/{Groups} channels open and kicked off after {openSeconds:F1} s (minimum {minimumSeconds:F0} s), 429s {rateLimited}");
         var ok = created == Groups && storm.Failures == 0;
         System.Console.WriteLine($"alert storm: {created} incidents from {Groups} groups, non-200 {storm.Failures}");
 
@@ -42,6 +58,19 @@ internal static class AlertStormScenario
             Fmt.Ratio(storm.P50 / baseline.P50), Fmt.Ratio(storm.P99 / baseline.P99), storm.Failures.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         md.Line();
         md.Line($"Incidents created: {created} for {Groups} groups: **{(ok ? "exactly one per group, no errors" : "WRONG")}**.");
+        var p99Ratio = storm.P99 / baseline.P99;
+        md.Line($"Alert storm p99 {Fmt.Ms(storm.P99)} = {Fmt.Ratio(p99Ratio)} the /healthz p99 (target ≤ 10×: **{(p99Ratio <= 10 ? "met" : "missed")}**).");
+        md.Line();
+        md.Line("During this scenario the Slack stub enforces Slack's limits with 429 + Retry-After: per method at most 20 calls in any minute for Tier 2 "
+            + "(`conversations.create`, `conversations.setPurpose`), 50 for Tier 3 (`conversations.invite`, `conversations.setTopic`), and `chat.postMessage` "
+            + "one a second per channel after a burst of three. The bot paces itself (`Slack:RateLimits`).");
+        md.Line();
+        md.Row(["Measure", "Measured", "Baseline (the limit's own minimum)", "Ratio", "Target"]);
+        md.Row(["---", "---:", "---:", "---:", "---"]);
+        md.Row(["Time until every channel is open and kicked off (from the first notification)", allOpen ? $"{openSeconds:F1} s" : $"only {kickedOff.Count} of {Groups} within 10 min",
+            $"{minimumSeconds:F0} s ({Groups} creates at 20/min)", allOpen ? Fmt.Ratio(openSeconds / minimumSeconds) : "n/a",
+            $"≤ 1.10×: **{(allOpen && openSeconds <= minimumSeconds * 1.1 ? "met" : "missed")}**"]);
+        md.Row(["429s received from Slack", Fmt.Int(rateLimited), "0", "", $"< 5: **{(rateLimited < 5 ? "met" : "missed")}**"]);
         await File.WriteAllTextAsync(output, md.ToString());
         return ok;
     }

@@ -45,6 +45,51 @@ internal static class HttpLoad
     }
 }
 
+/// <summary>The same closed loop for a fixed time instead of a fixed count (the sustained-load scenario).</summary>
+internal static class TimedLoad
+{
+    /// <summary><paramref name="create"/> gets a number unique across every call of this process, for distinct commands.</summary>
+    public static async Task<LoadResult> RunForAsync(HttpClient http, TimeSpan duration, int concurrency, Func<long, HttpRequestMessage> create)
+    {
+        var perClient = new List<double>[concurrency];
+        var failures = 0;
+        var deferred = 0;
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
+        {
+            var latencies = perClient[c] = new List<double>(4096);
+            while (wall.Elapsed < duration)
+            {
+                using var request = create(Interlocked.Increment(ref _sequence));
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode != System.Net.HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                    else if (body.Contains("Working on it", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref deferred);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        wall.Stop();
+        return new LoadResult([.. perClient.SelectMany(l => l)], failures, deferred, wall.Elapsed);
+    }
+
+    private static long _sequence = 10_000_000;
+}
+
 internal sealed class LoadResult(double[] latencies, int failures, int deferred, TimeSpan elapsed)
 {
     public double[] Latencies { get; } = latencies;

@@ -27,6 +27,40 @@ internal sealed class SlackStub : IAsyncDisposable
 
     public long Calls => Interlocked.Read(ref _calls);
 
+    /// <summary>When set, the stub answers 429 with Retry-After beyond Slack's tier limits, as Slack does.</summary>
+    public SlackTierLimits? Limits { get; set; }
+
+    private long _rateLimited;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _postedTo = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _created = new(StringComparer.Ordinal);
+
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    /// <summary>Channel ids the stub created since <see cref="ResetStorm"/>, and when each first got a message (TickCount64), or null.</summary>
+    public IReadOnlyList<(string Channel, long? FirstPost)> CreatedChannels() =>
+        [.. _created.Keys.Select(json => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("channel").GetProperty("id").GetString()!)
+            .Select(id => (id, _postedTo.TryGetValue(id, out var t) ? (long?)t : null))];
+
+    public void ResetStorm()
+    {
+        Interlocked.Exchange(ref _rateLimited, 0);
+        _postedTo.Clear();
+        _created.Clear();
+    }
+
+    private static async Task<string?> ChannelOfAsync(HttpRequest request)
+    {
+        try
+        {
+            using var json = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+            return json.RootElement.TryGetProperty("channel", out var c) ? c.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<SlackStub> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -34,7 +68,28 @@ internal sealed class SlackStub : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var stub = new SlackStub(app);
-        app.Map("/api/{method}", (string method) => Results.Content(stub.Answer(method), "application/json"));
+        app.Map("/api/{method}", async (string method, HttpRequest request) =>
+        {
+            var channel = method == "chat.postMessage" ? await ChannelOfAsync(request) : null;
+            if (stub.Limits?.TryTake(method, channel) is { } retryAfter)
+            {
+                Interlocked.Increment(ref stub._rateLimited);
+                request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Results.StatusCode(429);
+            }
+
+            var answer = stub.Answer(method);
+            if (method == "chat.postMessage" && channel is not null)
+            {
+                stub._postedTo.TryAdd(channel, Environment.TickCount64);
+            }
+            else if (method == "conversations.create")
+            {
+                stub._created.TryAdd(answer, Environment.TickCount64);
+            }
+
+            return Results.Content(answer, "application/json");
+        });
         app.Map("/response-url/{**rest}", () => Results.Ok());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -77,4 +132,64 @@ internal sealed class SlackStub : IAsyncDisposable
     }
 
     private static string Ts(long n) => (n % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Slack's limits as the stub enforces them: per method, at most N calls in any sliding minute (Tier 2: 20, Tier 3: 50);
+/// chat.postMessage at most 1 a second per channel after a burst of 3 (a token bucket). Answers when to retry, or null.
+/// </summary>
+internal sealed class SlackTierLimits
+{
+    private readonly Dictionary<string, int> _perMinute = new(StringComparer.Ordinal)
+    {
+        ["conversations.create"] = 20,
+        ["conversations.setPurpose"] = 20,
+        ["conversations.invite"] = 50,
+        ["conversations.setTopic"] = 50,
+    };
+
+    private readonly Dictionary<string, Queue<long>> _windows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double Tokens, long At)> _channels = new(StringComparer.Ordinal);
+
+    public TimeSpan? TryTake(string method, string? channel)
+    {
+        var now = Environment.TickCount64;
+        lock (_windows)
+        {
+            if (_perMinute.TryGetValue(method, out var limit))
+            {
+                if (!_windows.TryGetValue(method, out var window))
+                {
+                    _windows[method] = window = new Queue<long>();
+                }
+
+                while (window.Count > 0 && now - window.Peek() >= 60_000)
+                {
+                    window.Dequeue();
+                }
+
+                if (window.Count >= limit)
+                {
+                    return TimeSpan.FromMilliseconds(60_000 - (now - window.Peek()));
+                }
+
+                window.Enqueue(now);
+            }
+
+            if (method == "chat.postMessage" && channel is not null)
+            {
+                var (tokens, at) = _channels.TryGetValue(channel, out var b) ? b : (3.0, now);
+                tokens = Math.Min(3, tokens + (now - at) / 1000.0);
+                if (tokens < 1)
+                {
+                    _channels[channel] = (tokens, now);
+                    return TimeSpan.FromMilliseconds((1 - tokens) * 1000);
+                }
+
+                _channels[channel] = (tokens - 1, now);
+            }
+        }
+
+        return null;
+    }
 }

@@ -35,6 +35,26 @@ public interface IIncidentStore
 
     /// <summary>Gives a claim up before it expires, so work that failed can be retried at once.</summary>
     Task ReleaseClaimAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest incident an append linked to the alert group (an <see cref="AlertGroupLinked"/> event), or null: an
+    /// index, so an alert storm's first notification of a group need not look at every incident. A hint the caller
+    /// checks against the incident's state (Redis records it just before the append, which may then fail). Stores
+    /// without an index (test doubles) fall back to reading every timeline.
+    /// </summary>
+    async Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        int? newest = null;
+        foreach (var number in await ListIncidentNumbersAsync(cancellationToken))
+        {
+            if ((await ReadAsync(number, 0, cancellationToken)).OfType<AlertGroupLinked>().Any(g => g.GroupKey == groupKey))
+            {
+                newest = number;
+            }
+        }
+
+        return newest;
+    }
 }
 
 public sealed record AppendResult(bool Succeeded, long CurrentVersion, IReadOnlyList<IncidentEvent> Appended)

@@ -58,7 +58,7 @@ public sealed partial class IncidentService
                 // reads. Refusals and no-ops are only trusted when decided on the store's latest state.
                 Incident? cached = null;
                 var fromCache = attempt == 0 && _states.TryGetValue(number, out cached);
-                var start = fromCache ? cached! : await RefreshAsync(number, CancellationToken.None);
+                var start = fromCache ? cached! : await RefreshAsync(number, CancellationToken.None, force: true);
                 if (!start.Exists)
                 {
                     batch.ForEach(c => c.Done.TrySetResult(CommandResult.Refused($"There is no {Incident.FormatKey(number)}.")));
@@ -82,30 +82,42 @@ public sealed partial class IncidentService
                 }
 
                 var events = decided.SelectMany(d => d.Events).ToList();
-                var result = events.Count == 0 ? null : await AppendOrUnknownAsync(number, start.Version, events);
-                if (result is { Duplicates.Count: > 0 })
+                if (events.Count == 0)
                 {
-                    await CompleteReplaysAsync(batch, result.Duplicates);
-                    if (batch.Count == 0)
+                    Complete(start, decided, []);
+                    return;
+                }
+
+                var epoch = CurrentEpoch;
+                Appending(number, start.Version + events.Count);
+                try
+                {
+                    var result = await AppendOrUnknownAsync(number, start.Version, events);
+                    if (result.Duplicates.Count > 0)
                     {
-                        return;
+                        await CompleteReplaysAsync(batch, result.Duplicates);
+                        if (batch.Count == 0)
+                        {
+                            return;
+                        }
+
+                        continue; // the rest of the batch is decided again without the replays
                     }
 
-                    continue; // the rest of the batch is decided again without the replays
+                    if (!result.Succeeded)
+                    {
+                        continue; // another writer got there first: decide the whole batch again on the newer state
+                    }
+
+                    // The append's own result is the new state: the cache moves on without reading it back.
+                    Verified(number, epoch);
+                    Complete(start, decided, result.Appended);
+                }
+                finally
+                {
+                    AppendDone(number);
                 }
 
-                var appended = result switch
-                {
-                    null => [],
-                    { Succeeded: true } ok => ok.Appended,
-                    _ => null,
-                };
-                if (appended is null)
-                {
-                    continue; // another writer got there first: decide the whole batch again on the newer state
-                }
-
-                Complete(start, decided, appended);
                 return;
             }
 

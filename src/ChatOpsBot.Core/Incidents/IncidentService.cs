@@ -39,19 +39,30 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
         }
 
         var number = await store.AllocateNumberAsync(cancellationToken);
-        var result = await AppendOrUnknownAsync(number, 0,
-            [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, (request.WithContext ?? context) with { RequestKey = context.RequestKey })]);
-        if (result.Duplicates is [var first, ..])
+        IncidentEvent[] events = [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, (request.WithContext ?? context) with { RequestKey = context.RequestKey })];
+        var epoch = CurrentEpoch;
+        Appending(number, events.Length);
+        try
         {
-            return await ReplayAsync(first, cancellationToken);
-        }
+            var result = await AppendOrUnknownAsync(number, 0, events);
+            if (result.Duplicates is [var first, ..])
+            {
+                return await ReplayAsync(first, cancellationToken);
+            }
 
-        if (!result.Succeeded)
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
+            }
+
+            // The append's own result is the new incident: nothing to read back.
+            Verified(number, epoch);
+            return Publish(Incident.Fold(result.Appended), result.Appended);
+        }
+        finally
         {
-            throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
+            AppendDone(number);
         }
-
-        return Publish(Incident.Fold(result.Appended), result.Appended);
     }
 
     /// <summary>The incident's current state, caught up with the store. <see cref="Incident.None"/> when there is none.</summary>
@@ -84,33 +95,61 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
 
     /// <summary>
     /// The newest incident linked to the alert group (<see cref="AlertGroupLinked"/>), whatever its status, or null.
-    /// A group this replica does not know (or whose incident is closed) is looked for in every incident, since another
-    /// replica may have declared it: the store, not this cache, is what de-duplication trusts.
+    /// A group this replica does not know (or whose incident is closed) is looked up in the store's alert group index,
+    /// since another replica may have declared it: the store, not this cache, is what de-duplication trusts.
     /// </summary>
     public async Task<Incident?> FindByAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
     {
-        if (!_alertGroups.TryGetValue(groupKey, out var known) || (await RefreshAsync(known, cancellationToken)).Status == IncidentStatus.Closed)
+        Incident? known = null;
+        if (_alertGroups.TryGetValue(groupKey, out var cachedNumber))
         {
-            await ListAsync(cancellationToken);
+            known = await RefreshAsync(cachedNumber, cancellationToken);
+            if (known.Status != IncidentStatus.Closed)
+            {
+                return known;
+            }
         }
 
-        return _alertGroups.TryGetValue(groupKey, out var number) ? await RefreshAsync(number, cancellationToken) : null;
+        // The index is a hint (it may name an incident whose append failed): only an incident that links the group counts.
+        if (await store.FindAlertGroupAsync(groupKey, cancellationToken) is { } indexed && indexed != known?.Number)
+        {
+            var candidate = await RefreshAsync(indexed, cancellationToken);
+            if (candidate.Exists && candidate.AlertGroups.Contains(groupKey) && candidate.Number > (known?.Number ?? 0))
+            {
+                return candidate;
+            }
+        }
+
+        return known;
     }
 
     public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>
         store.ReadAsync(number, 0, cancellationToken);
 
-    private async Task<Incident> RefreshAsync(int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cached state brought up to date: from memory when it is current (<see cref="IsCurrent"/>), otherwise by
+    /// reading only the events after the cached version. <paramref name="force"/> always asks the store, for decisions
+    /// (refusals, no-ops) that must be made on its latest state.
+    /// </summary>
+    private async Task<Incident> RefreshAsync(int number, CancellationToken cancellationToken, bool force = false)
     {
         var cached = _states.GetValueOrDefault(number, Incident.None);
+        if (!force && IsCurrent(number, cached))
+        {
+            return cached;
+        }
+
+        var epoch = CurrentEpoch;
         var newer = await store.ReadAsync(number, cached.Version, cancellationToken);
         if (newer.Count == 0)
         {
+            Verified(number, epoch);
             return cached;
         }
 
         var next = newer.Aggregate(cached, (s, e) => s.Apply(e));
         Remember(next);
+        Verified(number, epoch);
         return next;
     }
 

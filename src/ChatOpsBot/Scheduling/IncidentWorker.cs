@@ -15,8 +15,11 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
 
     protected TimeProvider Clock => clock;
 
-    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+    // Waiting incidents, most urgent first (Priority), then in the order they were asked for; the channel only signals.
+    private readonly PriorityQueue<int, (int Priority, long Sequence)> _waiting = new();
+    private readonly Channel<bool> _signal = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<int, byte> _queued = new();
+    private long _sequence;
 
     protected abstract TimeSpan SweepInterval { get; }
 
@@ -26,11 +29,19 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
     /// <summary>Brings one incident up to date. Idempotent: it may run again for the same state.</summary>
     protected abstract Task ProcessAsync(int number, CancellationToken cancellationToken);
 
+    /// <summary>Lower goes first: e.g. the reconciler opens a SEV1's channel before a SEV3's when chat calls are rationed.</summary>
+    protected virtual int Priority(int number) => 0;
+
     public void Enqueue(int number)
     {
         if (_queued.TryAdd(number, 0))
         {
-            _queue.Writer.TryWrite(number);
+            lock (_waiting)
+            {
+                _waiting.Enqueue(number, (Priority(number), _sequence++));
+            }
+
+            _signal.Writer.TryWrite(true);
         }
     }
 
@@ -56,8 +67,17 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
         }
 
         var sweep = SweepAsync(stoppingToken);
-        await foreach (var number in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var signal in _signal.Reader.ReadAllAsync(stoppingToken))
         {
+            int number;
+            lock (_waiting)
+            {
+                if (!signal || !_waiting.TryDequeue(out number, out _))
+                {
+                    continue;
+                }
+            }
+
             _queued.TryRemove(number, out _);
             try
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
@@ -32,13 +31,16 @@ public sealed partial class Reconciler(
 
     private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
 
-    private readonly ConcurrentDictionary<int, long> _checkedThrough = new();
+    private readonly UnpostedEventTail _tail = new();
 
     protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
     protected override bool IsNeeded => platforms.Any;
 
     protected override Task ProcessAsync(int number, CancellationToken cancellationToken) => ReconcileAsync(number, cancellationToken);
+
+    // In a storm, chat calls are rationed (SlackRateLimitHandler): the most severe incidents get their channels first.
+    protected override int Priority(int number) => (int)(Incidents.Cached(number)?.Severity ?? Severity.Sev4);
 
     /// <summary>One pass: do missing steps until nothing is missing or another replica holds the next one.</summary>
     public async Task ReconcileAsync(int number, CancellationToken cancellationToken)
@@ -208,21 +210,27 @@ public sealed partial class Reconciler(
     private async Task<IReadOnlyList<IncidentEvent>> UnpostedEventMessagesAsync(Incident incident, CancellationToken cancellationToken)
     {
         // Most events (notes, captured messages, reminders) earn no channel message, so MessagesPostedThrough can lag
-        // far behind. Remember how far this replica has looked, or every note would re-read all the notes before it.
-        var from = Math.Max(incident.MessagesPostedThrough, _checkedThrough.GetValueOrDefault(incident.Number));
+        // far behind: the events this replica appended are looked at in memory, and only a gap is read from the store.
+        var from = incident.MessagesPostedThrough;
         if (from >= incident.Version)
         {
             return [];
         }
 
-        var newer = await store.ReadAsync(incident.Number, from, cancellationToken);
-        var unposted = newer.Where(e => IncidentMessages.ForEvent(e) is not null).ToList();
-        if (unposted.Count == 0 && newer.Count > 0)
+        if (_tail.TryGet(incident.Number, from, incident.Version, out var unposted))
         {
-            _checkedThrough[incident.Number] = newer[^1].Version;
+            return unposted;
         }
 
-        return unposted;
+        var newer = await store.ReadAsync(incident.Number, from, cancellationToken);
+        _tail.Read(incident.Number, from, newer);
+        return [.. newer.Where(e => IncidentMessages.ForEvent(e) is not null)];
+    }
+
+    protected override void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended)
+    {
+        _tail.Appended(incident.Number, appended);
+        base.OnChanged(incident, appended);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened channel {Channel} for INC-{IncidentNumber}")]

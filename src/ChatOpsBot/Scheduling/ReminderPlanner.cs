@@ -3,7 +3,6 @@ using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Hosting;
-using ChatOpsBot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -18,7 +17,6 @@ namespace ChatOpsBot.Scheduling;
 public sealed partial class ReminderPlanner(
     IncidentService incidents,
     ISchedulerFactory schedulers,
-    IIncidentAppendFeed feed,
     ChatPlatforms platforms,
     ReminderSettings settings,
     IOptions<ReminderOptions> options,
@@ -35,19 +33,17 @@ public sealed partial class ReminderPlanner(
 
     protected override TimeSpan SweepInterval => options.Value.Sweep;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await feed.SubscribeAsync(Enqueue, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Start anyway: the sweep still plans every incident, only later.
-            LogFeedFailed(logger, ex);
-        }
+        // Another replica's append (announced through the store's feed, see IncidentFeedListener) can move a reminder too.
+        Incidents.ChangedElsewhere += Enqueue;
+        return base.StartAsync(cancellationToken);
+    }
 
-        await base.StartAsync(cancellationToken);
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        Incidents.ChangedElsewhere -= Enqueue;
+        return base.StopAsync(cancellationToken);
     }
 
     /// <summary>Something due could not be sent here (another replica holds it, or chat failed): look again a little later.</summary>
@@ -101,31 +97,6 @@ public sealed partial class ReminderPlanner(
         LogPlanned(logger, number, due);
     }
 
-    protected override void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended)
-    {
-        base.OnChanged(incident, appended);
-        _ = PublishAsync(incident.Number);
-    }
-
-    private async Task PublishAsync(int number)
-    {
-        try
-        {
-            await feed.PublishAsync(number, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // Never let a pub/sub hiccup reach the command that appended; the sweep covers the lost message.
-            LogPublishFailed(logger, ex, number);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Next reminder check for INC-{IncidentNumber} at {DueAt}")]
     private static partial void LogPlanned(ILogger logger, int incidentNumber, DateTimeOffset dueAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell other replicas about INC-{IncidentNumber}; they catch up at the next sweep")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, int incidentNumber);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not subscribed to other replicas' appends; reminders are re-planned by the sweep only")]
-    private static partial void LogFeedFailed(ILogger logger, Exception exception);
 }

@@ -24,11 +24,13 @@ public static class SlackExtensions
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddTransient<SlackApiHandler>();
+        services.AddSingleton<SlackRateLimits>();
+        services.AddTransient<SlackRateLimitHandler>();
 
-        services.AddRefitGeneratedClient<ISlackApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
+        var slackApi = services.AddRefitGeneratedClient<ISlackApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
-            .AddHttpMessageHandler<SlackApiHandler>()
-            .AddResilienceHandler("slack-web-api", (pipeline, context) =>
+            .AddHttpMessageHandler<SlackApiHandler>();
+        slackApi.AddResilienceHandler("slack-web-api", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
                 // Transient 5xx, 408, network errors and 429. A 429 waits exactly Retry-After (per method and
@@ -42,6 +44,8 @@ public static class SlackExtensions
                     ShouldRetryAfterHeader = true,
                 });
             });
+        // Inside the retries, so every attempt waits its turn (SlackRateLimitHandler).
+        slackApi.AddHttpMessageHandler<SlackRateLimitHandler>();
 
         // The response_url is a credential: no request logging on this client.
         services.AddHttpClient(SlackResponder.ResponseUrlClient).RemoveAllLoggers();

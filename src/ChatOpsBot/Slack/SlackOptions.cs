@@ -41,6 +41,9 @@ public sealed class SlackOptions
     /// <summary>First back-off for transient Web API failures (5xx, network); doubles per attempt. 429s wait Retry-After instead.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Client-side pacing of Web API calls per method and per channel (Slack:RateLimits).</summary>
+    public SlackRateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>Requests whose X-Slack-Request-Timestamp is further from now than this are replays. Slack's documented window.</summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -4,43 +4,51 @@ using StackExchange.Redis;
 namespace ChatOpsBot.Storage;
 
 /// <summary>
-/// Tells the other replicas that an incident's timeline grew, so they re-plan its reminders at once (DESIGN §5)
-/// rather than at the next sweep. Best effort: a lost message costs a sweep interval, never a reminder.
+/// Announcements of appends, "incident N reached version V", from every replica including this one. The store makes
+/// them (Redis: the append script publishes in the same call), so listening costs no round trip per command; a replica
+/// compares the version with its cache and reads only when someone else got further (IncidentService.Announced).
 /// </summary>
 public interface IIncidentAppendFeed
 {
-    Task PublishAsync(int incidentNumber, CancellationToken cancellationToken);
-
-    /// <summary>Calls <paramref name="onAppended"/> for appends made by other replicas.</summary>
-    Task SubscribeAsync(Action<int> onAppended, CancellationToken cancellationToken);
+    /// <summary>
+    /// Calls <paramref name="onAppended"/> with (number, version) for each append, and <paramref name="onMayHaveMissed"/>
+    /// whenever announcements may have been lost (the connection dropped), so caches are read again before being trusted.
+    /// </summary>
+    Task SubscribeAsync(Action<int, long> onAppended, Action onMayHaveMissed, CancellationToken cancellationToken);
 }
 
-/// <summary>SQLite serves one process, whose own appends IncidentService already announces: nothing to carry.</summary>
+/// <summary>SQLite serves one process, whose own appends all pass through its IncidentService: nothing to carry.</summary>
 internal sealed class LocalIncidentAppendFeed : IIncidentAppendFeed
 {
-    public Task PublishAsync(int incidentNumber, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task SubscribeAsync(Action<int> onAppended, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SubscribeAsync(Action<int, long> onAppended, Action onMayHaveMissed, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Redis pub/sub on "{prefix}:appended"; each message is "number:replica", so a replica skips its own.</summary>
+/// <summary>Redis pub/sub on <see cref="RedisKeys.AppendedChannel"/>; each message is "number:version".</summary>
 internal sealed class RedisIncidentAppendFeed(IConnectionMultiplexer redis, RedisKeys keys) : IIncidentAppendFeed
 {
-    private readonly string _replica = Guid.NewGuid().ToString("N");
-
-    private RedisChannel Channel => RedisChannel.Literal($"{keys.Prefix}:appended");
-
-    public Task PublishAsync(int incidentNumber, CancellationToken cancellationToken) =>
-        redis.GetSubscriber().PublishAsync(Channel, $"{incidentNumber.ToString(CultureInfo.InvariantCulture)}:{_replica}").WaitAsync(cancellationToken);
-
-    public Task SubscribeAsync(Action<int> onAppended, CancellationToken cancellationToken) =>
-        redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
+    public async Task SubscribeAsync(Action<int, long> onAppended, Action onMayHaveMissed, CancellationToken cancellationToken)
+    {
+        // Pub/sub is at most once: what was published while the connection was down is gone. Any drop (and the
+        // reconnect, in case an append slipped in between) makes every cache suspect until it is read again.
+        redis.ConnectionFailed += (_, _) => onMayHaveMissed();
+        redis.ConnectionRestored += (_, _) => onMayHaveMissed();
+        await redis.GetSubscriber().SubscribeAsync(keys.AppendedChannel, (_, message) =>
         {
-            var text = (string?)message ?? "";
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && text[(colon + 1)..] != _replica && int.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            if (TryParse((string?)message, out var number, out var version))
             {
-                onAppended(number);
+                onAppended(number, version);
             }
         }).WaitAsync(cancellationToken);
+    }
+
+    internal static bool TryParse(string? text, out int number, out long version)
+    {
+        var span = (text ?? "").AsSpan();
+        var colon = span.IndexOf(':');
+        version = 0;
+        number = 0;
+        return colon > 0
+            && int.TryParse(span[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out number)
+            && long.TryParse(span[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out version);
+    }
 }

@@ -63,6 +63,10 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         for i = 1, k do
           redis.call('SET', KEYS[2 + i], ARGV[5 + i], 'PX', ARGV[4])
         end
+        -- Announce "number:version" in the same call (RedisKeys.AppendedChannel is KEYS[2] .. ':appended'): other
+        -- replicas learn the version without a round trip of ours, and a replica that hears of nothing newer than
+        -- its cache need not read (IncidentService.Announced).
+        redis.call('PUBLISH', KEYS[2] .. ':appended', ARGV[3] .. ':' .. result[2])
         return result
         """;
 
@@ -90,6 +94,13 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         {
             var current = await Db.StreamLengthAsync(keys.Events(incidentNumber)).WaitAsync(cancellationToken);
             return current == expectedVersion ? new AppendResult(true, current, []) : AppendResult.Conflict(current);
+        }
+
+        // The alert group index is written first, outside the script (which other work extends): if the append then
+        // fails, the index names an incident that does not link the group, and IncidentService checks before trusting it.
+        foreach (var link in stamped.OfType<AlertGroupLinked>())
+        {
+            await Db.HashSetAsync(keys.AlertGroups, link.GroupKey, incidentNumber).WaitAsync(cancellationToken);
         }
 
         // An id of 0-0 is invalid, so never offer a clock before the epoch.
@@ -161,6 +172,12 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
     {
         var members = await Db.SortedSetRangeByRankAsync(keys.IncidentIndex).WaitAsync(cancellationToken);
         return [.. members.Select(m => (int)m)];
+    }
+
+    public async Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        var number = await Db.HashGetAsync(keys.AlertGroups, groupKey).WaitAsync(cancellationToken);
+        return number.IsNull ? null : (int)number;
     }
 
     public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Sorted set of incident numbers (score = member = number), so listing is ascending for free.</summary>
     public RedisKey IncidentIndex => $"{Prefix}:incidents";
 
+    /// <summary>Pub/sub channel on which the append script announces "number:version"; it must stay IncidentIndex + ":appended".</summary>
+    public RedisChannel AppendedChannel => RedisChannel.Literal($"{Prefix}:incidents:appended");
+
+    /// <summary>Hash from alert group key to the newest incident number linked to it.</summary>
+    public RedisKey AlertGroups => $"{Prefix}:alert-groups";
+
     public RedisKey NextIncidentNumber => $"{Prefix}:incidents:next";
 
     public RedisKey Claim(string key) => $"{Prefix}:claim:{key}";

@@ -20,6 +20,7 @@ public sealed class SqliteDatabase
             PRIMARY KEY (incident, version)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS incidents (number INTEGER PRIMARY KEY);
+        CREATE TABLE IF NOT EXISTS alert_groups (group_key TEXT PRIMARY KEY, incident INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS claims_expires_at ON claims (expires_at);

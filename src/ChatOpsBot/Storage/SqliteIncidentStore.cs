@@ -87,6 +87,19 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
                 await RecordRequestsAsync(connection, requests, cancellationToken);
             }
 
+            foreach (var link in appended.OfType<AlertGroupLinked>())
+            {
+                // The newest incident wins: a group that outlived a closed incident gets a new one.
+                await using var group = connection.CreateCommand();
+                group.CommandText = """
+                    INSERT INTO alert_groups (group_key, incident) VALUES ($group, $number)
+                    ON CONFLICT (group_key) DO UPDATE SET incident = MAX(incident, excluded.incident);
+                    """;
+                group.Parameters.AddWithValue("$group", link.GroupKey);
+                group.Parameters.AddWithValue("$number", incidentNumber);
+                await group.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return new AppendResult(true, expectedVersion + appended.Count, appended);
         }
@@ -155,6 +168,15 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
         }
 
         return events;
+    }
+
+    public async Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT incident FROM alert_groups WHERE group_key = $group;";
+        command.Parameters.AddWithValue("$group", groupKey);
+        return await command.ExecuteScalarAsync(cancellationToken) is long number ? checked((int)number) : null;
     }
 
     public async Task<IReadOnlyList<int>> ListIncidentNumbersAsync(CancellationToken cancellationToken)

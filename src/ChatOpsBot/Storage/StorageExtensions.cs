@@ -57,6 +57,7 @@ public static class StorageExtensions
         services.AddSingleton<IIncidentAppendFeed>(sp => UsesRedis(sp)
             ? ActivatorUtilities.CreateInstance<RedisIncidentAppendFeed>(sp)
             : new LocalIncidentAppendFeed());
+        services.AddHostedService<IncidentFeedListener>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         return builder;

@@ -14,9 +14,18 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private readonly Dictionary<string, RecordedRequest> _requests = new(StringComparer.Ordinal);
     private int _lastNumber;
     private long _eventsRead;
+    private int _reads;
+    private int _lists;
+    private readonly Dictionary<string, int> _alertGroups = new(StringComparer.Ordinal);
     private int _conflicts;
     private int _appends;
     private Func<Task>? _beforeNextAppend;
+
+    /// <summary>How many times every incident was listed (<see cref="ListIncidentNumbersAsync"/>).</summary>
+    public int Lists => Volatile.Read(ref _lists);
+
+    /// <summary>How many times <see cref="ReadAsync"/> was called, however many events each returned.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>How many events <see cref="ReadAsync"/> has returned in total.</summary>
     public long EventsRead => Interlocked.Read(ref _eventsRead);
@@ -82,6 +91,11 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
             var appended = events.Select((e, i) => e with { Version = expectedVersion + i + 1, RecordedAt = recordedAt }).ToArray();
             timeline.AddRange(appended);
             requests.ToList().ForEach(r => _requests[r.Key] = r);
+            foreach (var link in appended.OfType<AlertGroupLinked>())
+            {
+                _alertGroups[link.GroupKey] = incidentNumber;
+            }
+
             _appends++;
             return new AppendResult(true, timeline.Count, appended);
         }
@@ -97,6 +111,7 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
 
     public Task<IReadOnlyList<IncidentEvent>> ReadAsync(int incidentNumber, long afterVersion, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _reads);
         lock (_gate)
         {
             IncidentEvent[] newer = _timelines.TryGetValue(incidentNumber, out var timeline)
@@ -107,8 +122,17 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
         }
     }
 
+    public Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<int?>(_alertGroups.TryGetValue(groupKey, out var number) ? number : null);
+        }
+    }
+
     public Task<IReadOnlyList<int>> ListIncidentNumbersAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _lists);
         lock (_gate)
         {
             IReadOnlyList<int> numbers = _timelines.Where(t => t.Value.Count > 0).Select(t => t.Key).Order().ToArray();

@@ -35,6 +35,25 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task TheAlertGroupIndexNamesTheNewestIncidentLinkedToTheGroupAndNothingForAnUnknownGroup()
+    {
+        var group = $"{{}}:{{alertname=\"Storm{Guid.NewGuid():N}\"}}";
+        var first = await Store.AllocateNumberAsync(CancellationToken.None);
+        await Store.AppendAsync(first, 0, [new NoteAdded("declared"), new AlertGroupLinked(group)], CancellationToken.None);
+        var other = await Store.AllocateNumberAsync(CancellationToken.None);
+        await Store.AppendAsync(other, 0, [new NoteAdded("unrelated"), new AlertGroupLinked(group + "-other")], CancellationToken.None);
+        var found = await Store.FindAlertGroupAsync(group, CancellationToken.None);
+
+        var second = await Store.AllocateNumberAsync(CancellationToken.None);
+        await Store.AppendAsync(second, 0, [new NoteAdded("declared again after the first closed"), new AlertGroupLinked(group)], CancellationToken.None);
+
+        Assert.Equal(first, found);
+        Assert.Equal(second, await Store.FindAlertGroupAsync(group, CancellationToken.None));
+        Assert.Equal(other, await Store.FindAlertGroupAsync(group + "-other", CancellationToken.None));
+        Assert.Null(await Store.FindAlertGroupAsync(group + "-never-seen", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task FiftyConcurrentAllocationsHandOutFiftyDifferentNumbers()
     {
         var numbers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.AllocateNumberAsync(CancellationToken.None))));
