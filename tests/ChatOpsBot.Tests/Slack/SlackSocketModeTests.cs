@@ -138,7 +138,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     {
         token = "deprecated", team_id = "T1", team_domain = "acme", channel_id = "C0OPS", channel_name = "ops", user_id = "U0ALICE",
         user_name = "alice", command = "/incident", text, api_app_id = "A1", is_enterprise_install = "false",
-        response_url = _bot.Slack.ResponseUrl, trigger_id = "trigger-1",
+        response_url = _bot.Slack.ResponseUrl, trigger_id = Some.String("trigger"),
     };
 
     private static object EventCallback(string eventId, object innerEvent) => new
