@@ -34,7 +34,7 @@ public sealed class IncidentMetrics : IDisposable
         _timeToAcknowledge = _meter.CreateHistogram<double>("chatopsbot.incident.time_to_acknowledge", "s", "From detection to the first commander, by severity.");
         _timeToMitigate = _meter.CreateHistogram<double>("chatopsbot.incident.time_to_mitigate", "s", "From detection to monitoring, by severity.");
         _timeToResolve = _meter.CreateHistogram<double>("chatopsbot.incident.time_to_resolve", "s", "From detection to resolved, by severity.");
-        _chatCalls = _meter.CreateCounter<long>("chatopsbot.chat.calls", "{call}", "Chat platform calls, by platform, method and outcome.");
+        _chatCalls = _meter.CreateCounter<long>("chatopsbot.chat.calls", "{call}", "Chat platform calls, by platform, method and result.");
         _remindersSent = _meter.CreateCounter<long>("chatopsbot.reminders.sent", "{reminder}", "Reminders posted, by kind.");
         _meter.CreateObservableGauge("chatopsbot.incidents.open", OpenBySeverity, "{incident}", "Open incidents, by severity.");
         _meter.CreateObservableGauge("chatopsbot.status_updates.overdue", OverdueBySeverity, "{incident}",
@@ -42,8 +42,8 @@ public sealed class IncidentMetrics : IDisposable
         incidents.Changed += OnChanged;
     }
 
-    public void RecordChatCall(string platform, string method, string outcome) =>
-        _chatCalls.Add(1, new TagList { { "platform", platform }, { "method", method }, { "outcome", outcome } });
+    public void RecordChatCall(string platform, string method, string result) =>
+        _chatCalls.Add(1, new TagList { { "platform", platform }, { "method", method }, { "result", result } });
 
     public void Dispose()
     {

@@ -44,7 +44,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
         Assert.Equal(1, Value(after, "chatopsbot_incident_time_to_resolve_seconds_count", ("severity", "SEV2")));
         Assert.Equal(1, Value(after, "chatopsbot_commands_total", ("platform", "console"), ("subcommand", "declare"), ("outcome", "ok")));
         Assert.Equal(1, Value(after, "chatopsbot_commands_total", ("platform", "console"), ("subcommand", "invalid"), ("outcome", "refused")));
-        Assert.Equal(1, Value(after, "chatopsbot_chat_calls_total", ("platform", "console"), ("method", "OpenChannel"), ("outcome", "ok")));
+        Assert.Equal(1, Value(after, "chatopsbot_chat_calls_total", ("platform", "console"), ("method", "OpenChannel"), ("result", "ok")));
         Assert.True(Value(after, "chatopsbot_command_duration_seconds_count", ("platform", "console"), ("subcommand", "resolve")) >= 1);
     }
 

@@ -81,7 +81,7 @@ public sealed class SlackInertTextTests : IDisposable
 
         var metrics = await _bot.Http.GetStringAsync("/metrics");
         Assert.Contains(metrics.Split('\n'), l => l.StartsWith("chatopsbot_chat_calls_total{", StringComparison.Ordinal)
-            && l.Contains("method=\"DeliverStakeholderCopy\"", StringComparison.Ordinal) && l.Contains("outcome=\"ratelimited\"", StringComparison.Ordinal));
+            && l.Contains("method=\"DeliverStakeholderCopy\"", StringComparison.Ordinal) && l.Contains("result=\"ratelimited\"", StringComparison.Ordinal));
     }
 
     [Fact]
