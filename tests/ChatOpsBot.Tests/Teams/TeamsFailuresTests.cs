@@ -1,0 +1,83 @@
+using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Teams;
+using ChatOpsBot.Tests.Teams.Support;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace ChatOpsBot.Tests.Teams;
+
+/// <summary>What is left of a Teams outage after the HTTP retries reaches the reconciler as the port's neutral exception.</summary>
+public sealed class TeamsFailuresTests : IDisposable
+{
+    private readonly TeamsBot _bot = new();
+
+    private TeamsChatPlatform Platform => _bot.Factory.Services.GetRequiredService<TeamsChatPlatform>();
+
+    [Fact]
+    public async Task A_429_that_outlasts_the_retries_is_a_rate_limit_with_the_retry_after_teams_sent()
+    {
+        Refuse("limited", 429, retryAfterSeconds: 1);
+
+        var ex = await Assert.ThrowsAsync<ChatUnavailableException>(() =>
+            Platform.PostAsync(TeamsChatPlatform.Conversation("19:limited@thread.tacv2"), new ChatMessage("hello"), CancellationToken.None));
+
+        Assert.True(ex.IsRateLimit);
+        Assert.Equal(TimeSpan.FromSeconds(1), ex.RetryAfter);
+        Assert.Equal("teams", ex.Platform);
+        Assert.Equal(5, _bot.Teams.Entries("/connector/v3/conversations/19:limited").Count); // tried, then retried 4 times
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(412)]
+    public async Task A_gateway_error_or_412_that_outlasts_the_retries_is_unavailable(int status)
+    {
+        Refuse("down", status);
+
+        var ex = await Assert.ThrowsAsync<ChatUnavailableException>(() =>
+            Platform.UpdateAsync(TeamsChatPlatform.Conversation("19:down@thread.tacv2"), "1767225600001", new ChatMessage("card"), CancellationToken.None));
+
+        Assert.False(ex.IsRateLimit);
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_connector_is_unavailable()
+    {
+        _bot.Factory.Services.GetRequiredService<BotConnector>().Learn("19:gone@thread.tacv2", "http://127.0.0.1:9/");
+
+        var ex = await Assert.ThrowsAsync<ChatUnavailableException>(() =>
+            Platform.PostAsync(TeamsChatPlatform.Conversation("19:gone@thread.tacv2"), new ChatMessage("hello"), CancellationToken.None));
+
+        Assert.False(ex.IsRateLimit);
+        Assert.IsAssignableFrom<HttpRequestException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task A_refusal_that_is_no_outage_stays_a_failure()
+    {
+        Refuse("forbidden", 403);
+
+        var ex = await Assert.ThrowsAsync<Refit.ApiException>(() =>
+            Platform.PostAsync(TeamsChatPlatform.Conversation("19:forbidden@thread.tacv2"), new ChatMessage("hello"), CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.Single(_bot.Teams.Entries("/connector/v3/conversations/19:forbidden"));
+    }
+
+    public void Dispose() => _bot.Dispose();
+
+    private void Refuse(string conversation, int status, int? retryAfterSeconds = null)
+    {
+        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody("""{"error":{"code":"ServiceError","message":"try later"}}""");
+        if (retryAfterSeconds is { } seconds)
+        {
+            response = response.WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        _bot.Teams.Server.Given(Request.Create().WithPath(new WildcardMatcher($"/connector/v3/conversations/*{conversation}*"))).AtPriority(1).RespondWith(response);
+    }
+}
