@@ -17,12 +17,17 @@ namespace ChatOpsBot.Core.Commands;
 /// </summary>
 /// <param name="postmortems">Defaults to UTC and the default blameless phrases, as in tests that do not care.</param>
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
+/// <param name="platforms">For how each platform types a command (<see cref="CommandSyntax"/>); without them replies say "/incident".</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
-    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null)
+    TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null,
+    IEnumerable<Messages.IChatPlatform>? platforms = null)
 {
     private const int TimelineReplyLimit = 30;
 
-    public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken) =>
+        CommandSyntax.ForPrefix(await HandleCanonicalAsync(text, actor, conversation, cancellationToken), CommandSyntax.PrefixOf(platforms, conversation.Platform));
+
+    private async Task<CommandOutcome> HandleCanonicalAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var parsed = CommandParser.Parse(text);
