@@ -68,6 +68,27 @@ public sealed class TeamsFailuresTests : IDisposable
         Assert.Single(_bot.Teams.Entries("/connector/v3/conversations/19:forbidden"));
     }
 
+    [Fact]
+    public async Task A_rate_limited_announcement_is_counted_as_ratelimited_and_delivered_on_a_later_pass()
+    {
+        // Five 429s: the first try and the four HTTP retries of one step; the reconciler's next pass gets through.
+        const string scenario = "stakeholders-limited";
+        for (var i = 0; i < 5; i++)
+        {
+            var mapping = _bot.Teams.Server.Given(Request.Create().WithPath(new WildcardMatcher("/connector/v3/conversations/*stakeholders*")).UsingPost())
+                .AtPriority(1).InScenario(scenario);
+            mapping = i == 0 ? mapping : mapping.WhenStateIs($"failed-{i}");
+            mapping.WillSetStateTo($"failed-{i + 1}").RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"));
+        }
+
+        await _bot.DeclareAndWaitAsync();
+
+        Assert.Equal(6, _bot.Teams.Entries("/connector/v3/conversations/19:stakeholders").Count);
+        var metrics = await _bot.Http.GetStringAsync("/metrics");
+        Assert.Contains(metrics.Split('\n'), l => l.StartsWith("chatopsbot_chat_calls_total{", StringComparison.Ordinal)
+            && l.Contains("platform=\"teams\"", StringComparison.Ordinal) && l.Contains("outcome=\"ratelimited\"", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _bot.Dispose();
 
     private void Refuse(string conversation, int status, int? retryAfterSeconds = null)
