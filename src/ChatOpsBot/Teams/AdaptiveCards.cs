@@ -175,7 +175,7 @@ public static class AdaptiveCards
         var actions = new JsonArray();
         foreach (var link in message.Links.Where(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http").Take(5))
         {
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = TeamsText.Cut(link.Label, 50), ["url"] = link.Url });
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = TeamsText.Cut(ChatText.Plain(link.Label), 50), ["url"] = link.Url });
         }
 
         foreach (var a in message.Actions.Take(6))
