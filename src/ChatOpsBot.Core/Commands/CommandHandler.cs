@@ -23,18 +23,22 @@ namespace ChatOpsBot.Core.Commands;
 /// <param name="reminders">The status-update cadence, for when the next update is due; null when reminders are off.</param>
 /// <param name="paging">The paging providers; null when none is configured, and then <c>page</c> says so.</param>
 /// <param name="tracker">The issue tracker for action items; null when none is configured, and then <c>action export</c> says so.</param>
+/// <param name="platforms">For how each platform types a command (<see cref="CommandSyntax"/>); without them replies say "/incident".</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
     TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null,
     WhatChanged? changes = null, DeliveryMetrics? delivery = null, Insights.InsightsService? insights = null, PagingSettings? paging = null,
-    TrackerSettings? tracker = null)
+    TrackerSettings? tracker = null, IEnumerable<Messages.IChatPlatform>? platforms = null)
 {
     private const int TimelineReplyLimit = 30;
 
     public Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken) =>
         HandleAsync(text, actor, conversation, requestKey: null, cancellationToken);
 
-    /// <param name="requestKey">The inbound request's own key (Slack trigger_id, console requestId): the same key twice runs once.</param>
-    public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, string? requestKey, CancellationToken cancellationToken)
+    /// <param name="requestKey">The inbound request's own key (Slack trigger_id, Teams activity id, console requestId): the same key twice runs once.</param>
+    public async Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, string? requestKey, CancellationToken cancellationToken) =>
+        CommandSyntax.ForPrefix(await HandleCanonicalAsync(text, actor, conversation, requestKey, cancellationToken), CommandSyntax.PrefixOf(platforms, conversation.Platform));
+
+    private async Task<CommandOutcome> HandleCanonicalAsync(string text, Actor actor, ConversationRef conversation, string? requestKey, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var parsed = CommandParser.Parse(text);

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 
 namespace ChatOpsBot.Teams;
@@ -20,10 +19,12 @@ public static class AdaptiveCards
     /// <summary>Characters of text per activity: UTF-8 of up to 3 bytes each plus JSON stays under 80 KB.</summary>
     public const int MaxActivityChars = 24_000;
 
-    public static IReadOnlyList<JsonObject> Render(ChatMessage message, IReadOnlyCollection<Actor> people)
+    public static IReadOnlyList<JsonObject> Render(ChatMessage message)
     {
-        var text = TeamsText.Inert(message.Text);
-        var chunks = Split(text, MaxActivityChars);
+        // The whole text is rendered first (tokens to mentions, plain runs inert), then split; each part carries the
+        // entities of the mentions in it, so a mention is never split from its entity.
+        var textEntities = new List<JsonObject>();
+        var chunks = Split(Markdown(message.Text, textEntities), MaxActivityChars);
         var activities = new List<JsonObject>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -31,10 +32,15 @@ public static class AdaptiveCards
             var body = new JsonArray();
             if (i == 0 && message.Title is { } title)
             {
-                body.Add(TextBlock(TeamsMentions.Apply(TeamsText.Inert(TeamsText.Cut(title, 400)), people, entities), weight: "Bolder", size: "Medium"));
+                body.Add(TextBlock(Markdown(title, entities, 400), weight: "Bolder", size: "Medium"));
             }
 
-            body.Add(TextBlock(TeamsMentions.Apply(chunks[i], people, entities)));
+            foreach (var e in textEntities.Where(e => chunks[i].Contains(e["text"]!.GetValue<string>(), StringComparison.Ordinal)))
+            {
+                AddEntity(entities, e);
+            }
+
+            body.Add(TextBlock(chunks[i]));
             var card = new JsonObject
             {
                 ["$schema"] = Schema,
@@ -45,7 +51,7 @@ public static class AdaptiveCards
 
             if (i == chunks.Count - 1)
             {
-                AddTail(message, people, entities, body, card);
+                AddTail(message, entities, body, card);
             }
 
             card["msteams"] = new JsonObject
@@ -58,6 +64,40 @@ public static class AdaptiveCards
 
         return activities;
     }
+
+    /// <summary>
+    /// A <see cref="ChatText"/> as TextBlock markdown: a mention of a Teams user (29:…) becomes &lt;at&gt;Name&lt;/at&gt;
+    /// with its entity added to <paramref name="entities"/>; anyone else is their name; "here" stays the words "@here",
+    /// since a bot cannot mention everyone in a chat and a channel mention needs the channel's display name, which the
+    /// port does not give; code is inline code. Every plain run goes through <see cref="TeamsText.Inert"/>, so "@Name"
+    /// or "&lt;at&gt;" a person typed is only text. <paramref name="max"/> cuts the plain text before rendering.
+    /// </summary>
+    public static string Markdown(string text, ICollection<JsonObject> entities, int? max = null) =>
+        ChatText.Render(max is { } m ? CutText(text, m) : text, TeamsText.Inert, part => part.Kind switch
+        {
+            TextPartKind.Person when part.Id is { } id && TeamsChatPlatform.IsUserId(id) => Mention(id, part.Text, entities),
+            TextPartKind.Person or TextPartKind.Broadcast => TeamsText.Inert($"@{part.Text}"),
+            TextPartKind.Code => $"`{part.Text.Replace("`", "'", StringComparison.Ordinal).Replace("<", "<\u200B", StringComparison.Ordinal)}`",
+            _ => TeamsText.Inert(part.Text),
+        });
+
+    private static string Mention(string id, string name, ICollection<JsonObject> entities)
+    {
+        var mention = TeamsMentions.Create(id, name);
+        AddEntity(entities, mention.Entity);
+        return mention.Text;
+    }
+
+    private static void AddEntity(ICollection<JsonObject> entities, JsonObject entity)
+    {
+        if (!entities.Any(e => e["text"]?.GetValue<string>() == entity["text"]?.GetValue<string>()))
+        {
+            entities.Add((JsonObject)entity.DeepClone());
+        }
+    }
+
+    /// <summary>Cuts a token-bearing text by its plain length, never through a token.</summary>
+    private static string CutText(string text, int max) => ChatText.Plain(text).Length <= max ? text : TeamsText.Cut(ChatText.Plain(text), max);
 
     /// <summary>A message activity carrying one card; the entities also go on the activity for the notification text.</summary>
     public static JsonObject Activity(string text, JsonObject card, IReadOnlyList<JsonObject>? entities = null) => new()
@@ -110,7 +150,7 @@ public static class AdaptiveCards
         return action;
     }
 
-    private static void AddTail(ChatMessage message, IReadOnlyCollection<Actor> people, List<JsonObject> entities, JsonArray body, JsonObject card)
+    private static void AddTail(ChatMessage message, List<JsonObject> entities, JsonArray body, JsonObject card)
     {
         if (message.Fields.Count > 0)
         {
@@ -119,8 +159,8 @@ public static class AdaptiveCards
             {
                 facts.Add(new JsonObject
                 {
-                    ["title"] = TeamsText.Inert(TeamsText.Cut(f.Label, 100)),
-                    ["value"] = TeamsMentions.Apply(TeamsText.Inert(TeamsText.Cut(f.Value, 2000)), people, entities),
+                    ["title"] = Markdown(f.Label, entities, 100),
+                    ["value"] = Markdown(f.Value, entities, 2000),
                 });
             }
 
@@ -129,13 +169,13 @@ public static class AdaptiveCards
 
         if (message.Context is { } context)
         {
-            body.Add(TextBlock(TeamsMentions.Apply(TeamsText.Inert(TeamsText.Cut(context, 2000)), people, entities), subtle: true));
+            body.Add(TextBlock(Markdown(context, entities, 2000), subtle: true));
         }
 
         var actions = new JsonArray();
         foreach (var link in message.Links.Where(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http").Take(5))
         {
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = TeamsText.Cut(link.Label, 50), ["url"] = link.Url });
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = TeamsText.Cut(ChatText.Plain(link.Label), 50), ["url"] = link.Url });
         }
 
         foreach (var a in message.Actions.Take(6))
@@ -189,7 +229,8 @@ public static class AdaptiveCards
 
     private static string NotificationText(ChatMessage message, int part, int parts)
     {
-        var text = TeamsText.Cut(message.Text.Split('\n')[0], 200);
+        // The notification text is shown as typed, but an "<at>" in it would still meet the activity's entities.
+        var text = TeamsText.Cut(ChatText.Plain(message.Text).Split('\n')[0], 200).Replace("<", "<\u200B", StringComparison.Ordinal);
         return parts == 1 ? text : $"{text} ({part + 1}/{parts})";
     }
 

@@ -158,7 +158,8 @@ public sealed partial class TeamsActivityHandler(
         try
         {
             var conversation = await TeamsIncidentRooms.ConversationOfAsync(incidents, activity, CancellationToken.None);
-            return await commands.HandleAsync(text, TeamsPeople.ActorOf(activity.From!), conversation, CancellationToken.None);
+            // The activity id is the request key: the connector redelivering an activity runs its command once.
+            return await commands.HandleAsync(text, TeamsPeople.ActorOf(activity.From!), conversation, activity.Id is { Length: > 0 } id ? $"teams:{id}" : null, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

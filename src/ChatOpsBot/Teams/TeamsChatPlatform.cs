@@ -11,7 +11,8 @@ namespace ChatOpsBot.Teams;
 /// The reconciler's chat steps on Teams. The incident's room is a channel in the team (Graph) or, with
 /// Teams:ChannelMode thread, a new thread in the incidents channel (Bot Connector); a private incident is a group
 /// chat of its people (Graph) and is never announced. Messages go through the Bot Connector as Adaptive Cards.
-/// Failures surface as Refit's ApiException / HttpRequestException, so the reconciler retries the step.
+/// Rate limits and outages left after the HTTP retries surface as <see cref="ChatUnavailableException"/>
+/// (TeamsChatPlatform.Guarded.cs), other failures as Refit's ApiException.
 /// </summary>
 public sealed partial class TeamsChatPlatform(
     BotConnector connector,
@@ -44,11 +45,13 @@ public sealed partial class TeamsChatPlatform(
     public string CommandPrefix => "@ChatOpsBot incident";
 
     /// <summary>Teams users have Bot Framework ids like 29:1abc…; anyone else is shown by name and never added.</summary>
-    public bool IsUser(string actorId) => actorId.StartsWith("29:", StringComparison.Ordinal);
+    public bool IsUser(string actorId) => IsUserId(actorId);
+
+    public static bool IsUserId(string actorId) => actorId.StartsWith("29:", StringComparison.Ordinal);
 
     public Task PinAsync(ConversationRef channel, string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task<ConversationRef> OpenIncidentChannelAsync(int number, string title, bool isPrivate, CancellationToken cancellationToken)
+    private async Task<ConversationRef> OpenChannelAsync(int number, string title, bool isPrivate, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var name = ChannelNames.ForIncident(number, title);
@@ -67,7 +70,7 @@ public sealed partial class TeamsChatPlatform(
                     ["channel"] = new JsonObject { ["id"] = o.IncidentsChannelId },
                     ["tenant"] = new JsonObject { ["id"] = o.TenantId },
                 },
-                ["activity"] = AdaptiveCards.Render(new ChatMessage($"🚨 {name}"), [])[0],
+                ["activity"] = AdaptiveCards.Render(new ChatMessage($"🚨 {ChatText.Inert(name)}"))[0],
             }, cancellationToken);
             var id = thread.Id ?? TeamsConversation.Thread(o.IncidentsChannelId!, thread.ActivityId ?? "");
             connector.Learn(id, thread.ServiceUrl);
@@ -96,7 +99,7 @@ public sealed partial class TeamsChatPlatform(
     }
 
     /// <summary>Standard channels are open to the whole team; a private incident's group chat gets its people added.</summary>
-    public async Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    private async Task AddMembersAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         if (!IsGroupChat(channel.Id))
         {
@@ -123,7 +126,7 @@ public sealed partial class TeamsChatPlatform(
     }
 
     /// <summary>A channel's description carries the status line; chats and threads have nothing like a topic to keep current.</summary>
-    public async Task SetTopicAsync(ConversationRef channel, string topic, CancellationToken cancellationToken)
+    private async Task DescribeAsync(ConversationRef channel, string topic, CancellationToken cancellationToken)
     {
         if (options.Value.ChannelMode == TeamsChannelMode.Channel && !IsGroupChat(channel.Id) && options.Value.TeamId is { } team)
         {
@@ -133,12 +136,11 @@ public sealed partial class TeamsChatPlatform(
 
     public Task SetPurposeAsync(ConversationRef channel, string purpose, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task<string> PostAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
     {
-        var mentionable = await PeopleOfAsync(channel, cancellationToken);
         var api = connector.For(channel.Id);
         string? first = null;
-        foreach (var activity in AdaptiveCards.Render(message, mentionable))
+        foreach (var activity in AdaptiveCards.Render(message))
         {
             var posted = await api.SendAsync(channel.Id, activity, cancellationToken);
             first ??= posted.Id;
@@ -148,15 +150,15 @@ public sealed partial class TeamsChatPlatform(
     }
 
     /// <summary>Replaces a posted card (the live kick-off card) with <paramref name="message"/>'s first part.</summary>
-    public async Task UpdateAsync(ConversationRef channel, string messageId, ChatMessage message, CancellationToken cancellationToken)
+    private async Task ReplaceAsync(ConversationRef channel, string messageId, ChatMessage message, CancellationToken cancellationToken)
     {
-        var activity = AdaptiveCards.Render(message, await PeopleOfAsync(channel, cancellationToken))[0];
+        var activity = AdaptiveCards.Render(message)[0];
         activity["id"] = messageId;
         await connector.For(channel.Id).UpdateAsync(channel.Id, messageId, activity, cancellationToken);
     }
 
     /// <summary>A 1:1 chat with the person (created, or found again: Teams answers with the same id), then the message.</summary>
-    public async Task<string> SendDirectMessageAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
+    private async Task<string> DirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var api = connector.For((string?)null);
@@ -174,7 +176,7 @@ public sealed partial class TeamsChatPlatform(
     }
 
     /// <summary>Bots cannot put files in a channel without SharePoint; the comment is posted, then the content as text.</summary>
-    public async Task<string> UploadFileAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken)
+    private async Task<string> ShareAsync(ConversationRef channel, ChatFile file, ChatMessage? comment, CancellationToken cancellationToken)
     {
         var id = await PostAsync(channel, comment ?? new ChatMessage($"📎 {file.Title} ({file.FileName})"), cancellationToken);
         await PostAsync(channel, new ChatMessage(file.Content) { Title = $"📎 {file.Title} ({file.FileName})" }, cancellationToken);
@@ -220,18 +222,6 @@ public sealed partial class TeamsChatPlatform(
         ["roles"] = new JsonArray("owner"),
         ["user@odata.bind"] = $"{options.Value.GraphBaseUrl.ToString().TrimEnd('/')}/users('{aadId}')",
     };
-
-    private async Task<IReadOnlyCollection<Actor>> PeopleOfAsync(ConversationRef channel, CancellationToken cancellationToken)
-    {
-        // The stakeholder channel and 1:1 chats (a:…) are no incident's room; looking them up would re-list every incident.
-        if (channel.Id == options.Value.StakeholderChannelId || channel.Id.StartsWith("a:", StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var incident = await incidents.FindByChannelAsync(Conversation(channel.Id), cancellationToken);
-        return incident is null ? [] : [.. incident.Participants, .. incident.Commander is { } c ? [c] : Array.Empty<Actor>()];
-    }
 
     private static string Suffixed(string name, int attempt)
     {

@@ -25,30 +25,4 @@ public static class TeamsMentions
     }
 
     public static TeamsMention Create(Actor actor) => Create(actor.Id, actor.DisplayName);
-
-    /// <summary>
-    /// Today's neutral messages mention people as "@Name" in their text. In already-inert text, each
-    /// "@Name" of an actor in <paramref name="people"/> (Teams users, ids 29:…) becomes a real mention; others stay text.
-    /// </summary>
-    public static string Apply(string inertText, IEnumerable<Actor> people, ICollection<JsonObject> entities)
-    {
-        foreach (var person in people.Where(p => p.Id.StartsWith("29:", StringComparison.Ordinal)).DistinctBy(p => p.Id)
-                     .OrderByDescending(p => p.DisplayName.Length))
-        {
-            var plain = "@" + TeamsText.Inert(person.DisplayName);
-            if (!inertText.Contains(plain, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var mention = Create(person);
-            inertText = inertText.Replace(plain, mention.Text, StringComparison.Ordinal);
-            if (!entities.Any(e => e["text"]?.GetValue<string>() == mention.Text))
-            {
-                entities.Add(mention.Entity);
-            }
-        }
-
-        return inertText;
-    }
 }

@@ -47,7 +47,7 @@ public sealed partial class TeamsReplies(BotConnector connector, TeamsChatPlatfo
     }
 
     public Task ReplyAsync(Activity to, ChatMessage message) =>
-        ReplyAsync(to, AdaptiveCards.Render(message, []));
+        ReplyAsync(to, AdaptiveCards.Render(message));
 
     public async Task ReplyAsync(Activity to, IReadOnlyList<JsonObject> activities)
     {

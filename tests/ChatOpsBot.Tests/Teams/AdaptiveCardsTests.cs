@@ -23,7 +23,7 @@ public sealed class AdaptiveCardsTests
             Actions = [new("take-commander", "Take commander", "/incident INC-4 commander {me}")],
         };
 
-        var activity = Assert.Single(AdaptiveCards.Render(message, []));
+        var activity = Assert.Single(AdaptiveCards.Render(message));
 
         var card = activity["attachments"]![0]!["content"]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", activity["attachments"]![0]!["contentType"]!.GetValue<string>());
@@ -42,7 +42,7 @@ public sealed class AdaptiveCardsTests
     {
         var message = new ChatMessage("x") { Actions = [new("post-update", "Post update", "/incident INC-4 update ")] };
 
-        var card = AdaptiveCards.Render(message, [])[0]["attachments"]![0]!["content"]!;
+        var card = AdaptiveCards.Render(message)[0]["attachments"]![0]!["content"]!;
 
         var show = card["actions"]![0]!;
         Assert.Equal("Action.ShowCard", show["type"]!.GetValue<string>());
@@ -51,9 +51,9 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void A_known_person_named_in_the_text_is_mentioned_with_at_and_an_entity()
+    public void A_mention_token_of_a_teams_user_becomes_at_and_an_entity()
     {
-        var activity = AdaptiveCards.Render(new ChatMessage("⏰ @Dana Lee, a status update on INC-4 is due."), [Dana])[0];
+        var activity = AdaptiveCards.Render(new ChatMessage($"⏰ {ChatText.Mention(Dana)}, a status update on INC-4 is due."))[0];
 
         var card = activity["attachments"]![0]!["content"]!;
         Assert.Equal("⏰ <at>Dana Lee</at>, a status update on INC-4 is due.", card["body"]![0]!["text"]!.GetValue<string>());
@@ -84,12 +84,51 @@ public sealed class AdaptiveCardsTests
     [Fact]
     public void An_at_tag_someone_typed_never_becomes_a_mention()
     {
-        var activity = AdaptiveCards.Render(new ChatMessage("📣 Status update from @Dana Lee: ping <at>Dana Lee</at> now"), [Dana])[0];
+        var activity = AdaptiveCards.Render(new ChatMessage($"📣 Status update from {ChatText.Mention(Dana)}: {ChatText.Inert("ping <at>Dana Lee</at> now")}"))[0];
 
         var card = activity["attachments"]![0]!["content"]!;
         var text = card["body"]![0]!["text"]!.GetValue<string>();
         Assert.Equal(1, CountOf(text, "<at>Dana Lee</at>"));
         Assert.StartsWith("📣 Status update from <at>Dana Lee</at>:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<at>", activity["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_participants_name_typed_with_an_at_sign_is_only_text()
+    {
+        // Before mention tokens, "@Name" of a participant anywhere in the text became a ping; now only a token does.
+        var activity = AdaptiveCards.Render(new ChatMessage($"📣 Status update: {ChatText.Inert("waiting for @Dana Lee to confirm")}")
+        {
+            Fields = [new("Update", ChatText.Inert("@Dana Lee rolled back"))],
+        })[0];
+
+        var card = activity["attachments"]![0]!["content"]!;
+        Assert.Equal("📣 Status update: waiting for @Dana Lee to confirm", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("@Dana Lee rolled back", card["body"]![1]!["facts"]![0]!["value"]!.GetValue<string>());
+        Assert.Empty(card["msteams"]!["entities"]!.AsArray());
+        Assert.Empty(activity["entities"]!.AsArray());
+    }
+
+    [Fact]
+    public void A_name_only_actor_is_its_name_here_is_the_words_and_code_is_inline_code()
+    {
+        var text = $"{ChatText.Mention(new Actor("alertmanager"))} fired; {ChatText.Here} type {ChatText.Code("@ChatOpsBot incident help")} for *help*";
+
+        var card = AdaptiveCards.Render(new ChatMessage(text))[0]["attachments"]![0]!["content"]!;
+
+        Assert.Equal("@alertmanager fired; @here type `@ChatOpsBot incident help` for \\*help\\*", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Empty(card["msteams"]!["entities"]!.AsArray());
+    }
+
+    [Fact]
+    public void Mentions_in_the_title_facts_and_context_carry_their_entities_once()
+    {
+        var card = AdaptiveCards.Render(new ChatMessage("INC-4") { Title = $"IC {ChatText.Mention(Dana)}", Fields = [new("Commander", ChatText.Mention(Dana))], Context = ChatText.Mention(Dana) })[0]["attachments"]![0]!["content"]!;
+
+        Assert.Equal("IC <at>Dana Lee</at>", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("<at>Dana Lee</at>", card["body"]![2]!["facts"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal("<at>Dana Lee</at>", card["body"]![3]!["text"]!.GetValue<string>());
+        Assert.Equal(Dana.Id, Assert.Single(card["msteams"]!["entities"]!.AsArray())!["mentioned"]!["id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -98,7 +137,7 @@ public sealed class AdaptiveCardsTests
         var line = "Timeline line with ünïcödé and * stars that get escaped\n";
         var text = string.Concat(Enumerable.Repeat(line, 4000)); // ~230 KB as text
 
-        var activities = AdaptiveCards.Render(new ChatMessage(text) { Title = "Export", Actions = [new("resolve", "Resolve", "/incident resolve")] }, []);
+        var activities = AdaptiveCards.Render(new ChatMessage(text) { Title = "Export", Actions = [new("resolve", "Resolve", "/incident resolve")] });
 
         Assert.True(activities.Count > 2);
         Assert.All(activities, a => Assert.True(Encoding.UTF8.GetByteCount(a.ToJsonString()) < 80 * 1024, $"{Encoding.UTF8.GetByteCount(a.ToJsonString())} bytes"));

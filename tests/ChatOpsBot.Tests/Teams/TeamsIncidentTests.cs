@@ -133,6 +133,23 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
+    public async Task A_redelivered_activity_runs_its_command_once()
+    {
+        using var bot = new TeamsBot();
+        await bot.DeclareAndWaitAsync();
+        var note = bot.ChannelMessage("note DB failover started", conversation: FakeTeams.IncidentChannel);
+
+        await bot.PostAsync(note);
+        await Eventually.Get(async () => (await bot.TimelineAsync()).OfType<NoteAdded>().ToList(), n => n.Count > 0, "the first delivery's note");
+        await bot.PostAsync(note.DeepClone());
+        await bot.PostAsync(bot.ChannelMessage("note replica promoted", conversation: FakeTeams.IncidentChannel));
+
+        // The later note is the drained signal: the redelivery, posted before it, has been handled by then.
+        var notes = await Eventually.Get(async () => (await bot.TimelineAsync()).OfType<NoteAdded>().ToList(), n => n.Any(x => x.Text == "replica promoted"), "the later note");
+        Assert.Single(notes, n => n.Text == "DB failover started");
+    }
+
+    [Fact]
     public async Task A_note_mentioning_the_bot_in_the_incident_channel_goes_on_the_timeline()
     {
         using var bot = new TeamsBot();
