@@ -64,9 +64,9 @@ public sealed class SlackLiveCardTests : IDisposable
         var pin = Assert.Single(pins);
         Assert.Equal(FakeSlack.IncidentChannel, pin.GetProperty("channel").GetString());
         Assert.Equal(KickoffTs, pin.GetProperty("timestamp").GetString());
-        var timeline = await _bot.TimelineAsync();
+        // Slack sees the last update before the reconciler records it: wait for the record.
+        var timeline = await Eventually.Get(() => _bot.TimelineAsync(), t => t.OfType<KickoffUpdated>().Count() >= 4, "the four card updates on the timeline");
         Assert.Single(timeline.OfType<KickoffPinned>());
-        Assert.True(timeline.OfType<KickoffUpdated>().Count() >= 4);
     }
 
     [Fact]
