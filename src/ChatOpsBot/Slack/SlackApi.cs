@@ -4,7 +4,7 @@ using Refit;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// The Slack Web API methods the bot uses (protocols.md §1.5). JSON bodies where Slack accepts them, query
+/// The Slack Web API methods the bot uses (https://api.slack.com/methods). JSON bodies where Slack accepts them, query
 /// strings for the read methods that do not. An {ok:false} answer never reaches a caller as a value:
 /// <see cref="SlackApiHandler"/> turns it into a <see cref="SlackApiException"/>.
 /// </summary>

@@ -26,7 +26,7 @@ public static class SlackTs
             : null;
 }
 
-// Events API (protocols.md §1.3). Only the fields the bot reads.
+// Events API (https://api.slack.com/apis/events-api). Only the fields the bot reads.
 
 public sealed record SlackEventEnvelope(string? Type, string? Challenge, string? EventId, SlackEvent? Event,
     IReadOnlyList<SlackAuthorization>? Authorizations);
@@ -38,7 +38,7 @@ public sealed record SlackEvent(string? Type, string? Subtype, string? User, str
 
 public sealed record SlackEventItem(string? Type, string? Channel, string? Ts, SlackMessage? Message);
 
-// Interactivity (protocols.md §1.4).
+// Interactivity (https://api.slack.com/interactivity/handling).
 
 public sealed record InteractionPayload(string? Type, string? CallbackId, string? TriggerId, SlackIdName? User, SlackIdName? Channel,
     IReadOnlyList<BlockAction>? Actions, SlackMessage? Message, ViewPayload? View, string? ResponseUrl);
