@@ -34,7 +34,7 @@ public sealed record SlackEventEnvelope(string? Type, string? Challenge, string?
 public sealed record SlackAuthorization(string? UserId, bool IsBot);
 
 public sealed record SlackEvent(string? Type, string? Subtype, string? User, string? Channel, string? ChannelId, string? Reaction,
-    SlackEventItem? Item, SlackMessage? Message, SlackMessage? PreviousMessage, string? DeletedTs, string? EventTs, string? BotId);
+    SlackEventItem? Item, SlackMessage? Message, string? DeletedTs, string? EventTs, string? BotId);
 
 public sealed record SlackEventItem(string? Type, string? Channel, string? Ts, SlackMessage? Message);
 
@@ -45,7 +45,7 @@ public sealed record InteractionPayload(string? Type, string? CallbackId, string
 
 public sealed record SlackIdName(string Id, string? Name, string? Username);
 
-public sealed record BlockAction(string? ActionId, string? BlockId, string? Value);
+public sealed record BlockAction(string? ActionId, string? Value);
 
 public sealed record ViewPayload(string? CallbackId, string? PrivateMetadata, ViewState? State);
 
