@@ -4,7 +4,7 @@
 #   5 start-up, 1 slash-command acknowledgement, 6 alert storm and 4 memory (the host as its own process, Slack on, its Web API
 #   answered by a stub inside the driver: no traffic leaves 127.0.0.1), 2 timeline append, 3 fold/compile/exports.
 # Every figure is reported against a baseline measured in the same run, because this machine is shared and noisy.
-# Scenario 7 (issue #17): sustained load at 1, 32 and 128 clients against /healthz and an XADD floor, Redis calls per command;
+# Scenario 7: sustained load at 1, 32 and 128 clients against /healthz and an XADD floor, Redis calls per command;
 # scenario 6 also times a storm of 50 declared incidents against a Slack stub that enforces the tier limits with 429s.
 # Knobs: BENCH_MEMORY_INCIDENTS (10000), BENCH_MEMORY_EVENTS (50), BENCH_SUSTAINED_SECONDS (30), BENCH_SUSTAINED_ROUNDS (4),
 # BENCH_SCENARIOS (all: "5,1,7,6,4,2,3"; e.g. "7,6" when a full run does not fit the time there is).

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace ChatOpsBot.Benchmarks.Http;
 
 /// <summary>
-/// Scenario 6 (issue #6): an alert storm. 1,000 Alertmanager webhook posts across 50 groups at 32 clients, each group's
+/// Scenario 6: an alert storm. 1,000 Alertmanager webhook posts across 50 groups at 32 clients, each group's
 /// notifications growing from one to three alerts as a real group's do, against GET /healthz at the same
 /// concurrency. Pass: exactly one incident per group and no 5xx.
 /// </summary>

@@ -25,8 +25,6 @@ public sealed class AlertIntake(IncidentService incidents, IIncidentStore store,
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly ConcurrentDictionary<string, AlertNotification> _pending = new(StringComparer.Ordinal);
 
-    public AlertRouting Routing => routing;
-
     public async Task<AlertIntakeResult> ReceiveAsync(AlertNotification notification, CancellationToken cancellationToken)
     {
         if (notification.Alerts.Count == 0)

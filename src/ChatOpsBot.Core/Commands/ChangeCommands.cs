@@ -16,6 +16,4 @@ public sealed record TagServiceCommand(string Service) : IncidentCommand
 public sealed record InsightsCommand(int Days) : IncidentCommand
 {
     public override string Name => "insights";
-
-    public override bool NeedsIncident => false;
 }

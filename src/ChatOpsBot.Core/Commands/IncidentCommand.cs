@@ -7,24 +7,17 @@ public abstract record IncidentCommand
 {
     /// <summary>The subcommand word, for usage help and metrics.</summary>
     public abstract string Name { get; }
-
-    /// <summary>Whether the command acts on one incident (implied by the channel, or named as INC-n).</summary>
-    public virtual bool NeedsIncident => true;
 }
 
 public sealed record DeclareCommand(Severity? Severity, bool IsPrivate, string Title) : IncidentCommand
 {
     public override string Name => "declare";
-
-    public override bool NeedsIncident => false;
 }
 
 /// <summary>The triage prompt's button: declare from an alert group, linking it, with the clicker as commander.</summary>
 public sealed record DeclareAlertCommand(Severity Severity, string GroupKey, string Title) : IncidentCommand
 {
     public override string Name => "declare-alert";
-
-    public override bool NeedsIncident => false;
 }
 
 public sealed record AssignRoleCommand(string Role, Actor Assignee) : IncidentCommand
@@ -86,15 +79,11 @@ public sealed record ShowTimelineCommand : IncidentCommand
 public sealed record ListCommand : IncidentCommand
 {
     public override string Name => "list";
-
-    public override bool NeedsIncident => false;
 }
 
 public sealed record HelpCommand(string? Topic) : IncidentCommand
 {
     public override string Name => "help";
-
-    public override bool NeedsIncident => false;
 }
 
 public sealed record PostmortemCommand : IncidentCommand
@@ -129,6 +118,4 @@ public sealed record LinkChangeCommand(string Change) : IncidentCommand
 public sealed record StatsCommand(int Days) : IncidentCommand
 {
     public override string Name => "stats";
-
-    public override bool NeedsIncident => false;
 }

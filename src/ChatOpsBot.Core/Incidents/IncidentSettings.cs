@@ -21,8 +21,4 @@ public sealed record IncidentSettings
 
     /// <summary>Whether a time a sender claims can be believed, received at <paramref name="now"/>.</summary>
     public bool IsBelievable(DateTimeOffset at, DateTimeOffset now) => at >= Epoch && at <= now + MaxClockSkew;
-
-    public bool IsKnownRole(string role) =>
-        role.Equals(Incidents.Roles.Commander, StringComparison.OrdinalIgnoreCase)
-        || Roles.Any(r => r.Equals(role, StringComparison.OrdinalIgnoreCase));
 }

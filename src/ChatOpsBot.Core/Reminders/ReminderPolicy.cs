@@ -3,7 +3,7 @@ using ChatOpsBot.Core.Incidents;
 namespace ChatOpsBot.Core.Reminders;
 
 /// <summary>
-/// Which reminders an incident is owed, from its state alone (DESIGN §5: the store is the truth, Quartz only the
+/// Which reminders an incident is owed, from its state alone (the store is the truth, Quartz only the
 /// timer). Pure: every replica computes the same due times from the same events, which is what makes the
 /// claim-once key (incident, kind, due time) name the same reminder everywhere.
 /// </summary>

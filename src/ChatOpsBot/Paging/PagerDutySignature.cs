@@ -4,7 +4,7 @@ using System.Text;
 namespace ChatOpsBot.Paging;
 
 /// <summary>
-/// PagerDuty V3 webhook signatures (protocols.md §3.3): X-PagerDuty-Signature holds one or more comma-separated
+/// PagerDuty V3 webhook signatures (https://developer.pagerduty.com/docs/verifying-webhook-signatures): X-PagerDuty-Signature holds one or more comma-separated
 /// "v1=&lt;hex HMAC-SHA256 of the raw body&gt;" values, several while a secret is rotated; any match is enough.
 /// </summary>
 public static class PagerDutySignature

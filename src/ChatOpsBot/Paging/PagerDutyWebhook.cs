@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Paging;
 
 /// <summary>
-/// POST /webhooks/pagerduty: a V3 webhook subscription's deliveries (protocols.md §3.3). Signed, or 401. Each
+/// POST /webhooks/pagerduty: a V3 webhook subscription's deliveries (https://developer.pagerduty.com/docs/webhooks-overview). Signed, or 401. Each
 /// delivery is handled once (X-Webhook-Id; PagerDuty delivers at least once). An <c>incident.acknowledged</c> for
 /// a page this bot sent (its incident_key is the dedup key) goes on that incident's timeline as the responder's
 /// acknowledgement. Other events, and incidents of other tools, are accepted and ignored: PagerDuty would drop a 4xx anyway.

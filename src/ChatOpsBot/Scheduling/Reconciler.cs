@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Scheduling;
 
 /// <summary>
-/// Does the chat side effects the timeline asks for (DESIGN §3): open the channel, invite, set the topic,
+/// Does the chat side effects the timeline asks for: open the channel, invite, set the topic,
 /// post the kick-off card and keep it current, pin it, announce, post a short message per change, deliver the
 /// stakeholder copies of status updates, share the postmortem draft. Level-triggered and idempotent: each pass
 /// reads the state, does the first missing step and records it as an event, so a chat outage, a 429 or a

@@ -9,7 +9,7 @@ using Quartz;
 namespace ChatOpsBot.Scheduling;
 
 /// <summary>
-/// Keeps one Quartz trigger per incident at the time it next needs a reminder (DESIGN §5). The store is the truth and
+/// Keeps one Quartz trigger per incident at the time it next needs a reminder. The store is the truth and
 /// Quartz only the timer, so the trigger is recomputed from the incident's state whenever anything could move it:
 /// after each local append, after another replica's append (pub/sub), at start-up and on a periodic sweep.
 /// The in-memory job store is enough: nothing in it is needed after a restart that the timeline cannot rebuild.

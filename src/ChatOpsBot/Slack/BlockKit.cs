@@ -4,7 +4,7 @@ using ChatOpsBot.Core.Messages;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// Renders the neutral <see cref="ChatMessage"/> as Block Kit, within Slack's limits (protocols.md §1.6). Every text
+/// Renders the neutral <see cref="ChatMessage"/> as Block Kit, within Slack's limits (https://api.slack.com/reference/block-kit/blocks). Every text
 /// goes through <see cref="SlackText"/>: the bot's mention tokens notify, everything else is inert.
 /// </summary>
 public static class BlockKit

@@ -4,7 +4,7 @@ using Refit;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// The Slack Web API methods the bot uses (protocols.md §1.5). JSON bodies where Slack accepts them, query
+/// The Slack Web API methods the bot uses (https://api.slack.com/methods). JSON bodies where Slack accepts them, query
 /// strings for the read methods that do not. An {ok:false} answer never reaches a caller as a value:
 /// <see cref="SlackApiHandler"/> turns it into a <see cref="SlackApiException"/>.
 /// </summary>
@@ -34,9 +34,6 @@ public interface ISlackApi
     [Post("/conversations.setPurpose")]
     Task<SlackResponse> SetPurposeAsync([Body] SetPurposeRequest request, CancellationToken cancellationToken);
 
-    [Post("/conversations.archive")]
-    Task<SlackResponse> ArchiveAsync([Body] ChannelRequest request, CancellationToken cancellationToken);
-
     [Get("/conversations.history")]
     Task<MessagesResponse> HistoryAsync(string channel, string latest, string oldest, bool inclusive, int limit, CancellationToken cancellationToken);
 
@@ -45,9 +42,6 @@ public interface ISlackApi
 
     [Post("/pins.add")]
     Task<SlackResponse> PinAsync([Body] PinRequest request, CancellationToken cancellationToken);
-
-    [Post("/bookmarks.add")]
-    Task<SlackResponse> AddBookmarkAsync([Body] BookmarkRequest request, CancellationToken cancellationToken);
 
     [Post("/views.open")]
     Task<SlackResponse> OpenViewAsync([Body] OpenViewRequest request, CancellationToken cancellationToken);
@@ -88,8 +82,6 @@ public sealed record SetTopicRequest(string Channel, string Topic);
 
 public sealed record SetPurposeRequest(string Channel, string Purpose);
 
-public sealed record ChannelRequest(string Channel);
-
 public sealed record MessagesResponse(bool Ok, IReadOnlyList<SlackMessage>? Messages) : SlackResponse(Ok);
 
 /// <summary>A message as the Web API and the Events API both describe it.</summary>
@@ -99,8 +91,6 @@ public sealed record SlackMessage(string? Type, string? User, string? Text, stri
 public sealed record SlackFile(string? Name, string? Title, string? Permalink);
 
 public sealed record PinRequest(string Channel, string Timestamp);
-
-public sealed record BookmarkRequest(string ChannelId, string Title, string Link, string Type = "link");
 
 public sealed record OpenViewRequest(string TriggerId, JsonObject View);
 

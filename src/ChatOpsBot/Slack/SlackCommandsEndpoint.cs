@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// POST /slack/commands: the same command language as the console (protocols.md §1.1). Verified by the group's
+/// POST /slack/commands: the same command language as the console (https://api.slack.com/interactivity/slash-commands). Verified by the group's
 /// signature filter, then parsed, run and answered ephemerally. A command that outlasts the acknowledgement
 /// budget is answered "working on it" now and through response_url when done; a file it produced (an export) is
 /// uploaded to the channel after the answer; chat side effects are the reconciler's.

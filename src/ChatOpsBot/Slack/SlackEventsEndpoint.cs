@@ -4,7 +4,7 @@ using ChatOpsBot.Core.Incidents;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// POST /slack/events (protocols.md §1.3): answers url_verification, claims each event_id once in the store
+/// POST /slack/events (Slack Events API, https://api.slack.com/apis/events-api): answers url_verification, claims each event_id once in the store
 /// (Slack retries deliveries; replicas share the claim), and queues the event so Slack gets its 200 at once.
 /// </summary>
 public static partial class SlackEventsEndpoint

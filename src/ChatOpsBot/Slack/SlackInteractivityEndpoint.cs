@@ -5,7 +5,7 @@ using ChatOpsBot.Core.Incidents;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// POST /slack/interactivity (protocols.md §1.4): kick-off buttons, the two modals, the "Add to incident
+/// POST /slack/interactivity (https://api.slack.com/interactivity/handling): kick-off buttons, the two modals, the "Add to incident
 /// timeline" message shortcut and the "Declare incident" global shortcut. Buttons run the same command
 /// language as typed commands, as the person who pressed them, so the same rules (private incidents) apply.
 /// </summary>

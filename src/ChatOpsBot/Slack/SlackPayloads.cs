@@ -26,7 +26,7 @@ public static class SlackTs
             : null;
 }
 
-// Events API (protocols.md §1.3). Only the fields the bot reads.
+// Events API (https://api.slack.com/apis/events-api). Only the fields the bot reads.
 
 public sealed record SlackEventEnvelope(string? Type, string? Challenge, string? EventId, SlackEvent? Event,
     IReadOnlyList<SlackAuthorization>? Authorizations);
@@ -34,18 +34,18 @@ public sealed record SlackEventEnvelope(string? Type, string? Challenge, string?
 public sealed record SlackAuthorization(string? UserId, bool IsBot);
 
 public sealed record SlackEvent(string? Type, string? Subtype, string? User, string? Channel, string? ChannelId, string? Reaction,
-    SlackEventItem? Item, SlackMessage? Message, SlackMessage? PreviousMessage, string? DeletedTs, string? EventTs, string? BotId);
+    SlackEventItem? Item, SlackMessage? Message, string? DeletedTs, string? EventTs, string? BotId);
 
 public sealed record SlackEventItem(string? Type, string? Channel, string? Ts, SlackMessage? Message);
 
-// Interactivity (protocols.md §1.4).
+// Interactivity (https://api.slack.com/interactivity/handling).
 
 public sealed record InteractionPayload(string? Type, string? CallbackId, string? TriggerId, SlackIdName? User, SlackIdName? Channel,
     IReadOnlyList<BlockAction>? Actions, SlackMessage? Message, ViewPayload? View, string? ResponseUrl);
 
 public sealed record SlackIdName(string Id, string? Name, string? Username);
 
-public sealed record BlockAction(string? ActionId, string? BlockId, string? Value);
+public sealed record BlockAction(string? ActionId, string? Value);
 
 public sealed record ViewPayload(string? CallbackId, string? PrivateMetadata, ViewState? State);
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// Slack's v0 request signature (protocols.md §1.2): HMAC-SHA256 over "v0:{timestamp}:{raw body}" with the
+/// Slack's v0 request signature (https://api.slack.com/authentication/verifying-requests-from-slack): HMAC-SHA256 over "v0:{timestamp}:{raw body}" with the
 /// signing secret, compared in constant time, and a timestamp window against replays. Unlike SlackNet we
 /// compare with FixedTimeEquals and do check the timestamp.
 /// </summary>

@@ -5,7 +5,7 @@ using ChatOpsBot.Core.Messages;
 namespace ChatOpsBot.Slack;
 
 /// <summary>
-/// Slack's side of <see cref="ChatText"/>: mrkdwn out, unescaped text in (protocols.md §1.6). Out, only the bot's
+/// Slack's side of <see cref="ChatText"/>: mrkdwn out, unescaped text in (https://api.slack.com/reference/surfaces/formatting). Out, only the bot's
 /// tokens become markup (<c>&lt;@U123&gt;</c>, <c>&lt;!here&gt;</c>, <c>`code`</c>); every plain run is escaped
 /// (&amp; &lt; &gt;, which also disarms <c>&lt;!channel&gt;</c>, <c>&lt;!subteam^S1&gt;</c> and disguised links
 /// <c>&lt;https://evil|label&gt;</c>) and has its mrkdwn control characters broken up, so whatever a person or an

@@ -133,7 +133,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         await Eventually.Get(() => _bot.Http.GetStringAsync("/readyz"), r => r == "Healthy", "/readyz after the reconnect");
     }
 
-    // The form fields of a slash command (protocols.md §1.1) as Socket Mode's payload carries them.
+    // The form fields of a slash command (https://api.slack.com/interactivity/slash-commands) as Socket Mode's payload carries them.
     private object SlashCommand(string text) => new
     {
         token = "deprecated", team_id = "T1", team_domain = "acme", channel_id = "C0OPS", channel_name = "ops", user_id = "U0ALICE",

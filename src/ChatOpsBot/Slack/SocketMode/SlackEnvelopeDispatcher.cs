@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ChatOpsBot.Slack.SocketMode;
 
 /// <summary>
-/// Hands a Socket Mode envelope to the very endpoint that would have received it over HTTP (protocols.md §1.7:
+/// Hands a Socket Mode envelope to the very endpoint that would have received it over HTTP (Socket Mode:
 /// the payload equals the HTTP body). The envelope is replayed as that request, in memory, through a delegate
 /// built from the endpoint method, so parsing, de-duplication and answers are the endpoints' own. What the
 /// endpoint would have answered becomes the acknowledgement's payload (an ephemeral reply, a response_action).

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Slack.SocketMode;
 
 /// <summary>
-/// Keeps one Socket Mode connection open (protocols.md §1.7): apps.connections.open with the app-level token
+/// Keeps one Socket Mode connection open (https://api.slack.com/apis/socket-mode): apps.connections.open with the app-level token
 /// gives a one-time wss:// URL; Slack's <c>disconnect</c> opens the next connection at once while the old one
 /// serves until it closes; a dropped connection is reopened with exponential back-off. Several replicas may
 /// each hold one: Slack gives an envelope to one socket, and a redelivered event is de-duplicated by the
