@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatOpsBot.Teams;
 
-/// <summary>The Bot Framework activity fields the bot reads and writes (protocols.md §2.1). Unknown members are ignored.</summary>
+/// <summary>The Bot Framework activity fields the bot reads and writes (Bot Framework Activity schema). Unknown members are ignored.</summary>
 public sealed record Activity
 {
     public string? Type { get; init; }

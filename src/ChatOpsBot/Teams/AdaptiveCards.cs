@@ -5,7 +5,7 @@ using ChatOpsBot.Core.Messages;
 namespace ChatOpsBot.Teams;
 
 /// <summary>
-/// Renders the neutral <see cref="ChatMessage"/> as Adaptive Card 1.5 message activities (protocols.md §2.4).
+/// Renders the neutral <see cref="ChatMessage"/> as Adaptive Card 1.5 message activities (Microsoft's Adaptive Cards schema and the Teams bot docs).
 /// Buttons are Action.Execute (verb <see cref="CommandVerb"/>, the command in its data) with an Action.Submit
 /// fallback; a command that needs words from the person opens an inline form first. A message too large for one
 /// activity (Teams refuses about 100 KB) is split over several, each kept under <see cref="MaxActivityChars"/>.

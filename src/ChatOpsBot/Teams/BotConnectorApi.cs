@@ -4,7 +4,7 @@ using Refit;
 namespace ChatOpsBot.Teams;
 
 /// <summary>
-/// The Bot Connector REST operations the bot uses (protocols.md §2.3), relative to a conversation's serviceUrl.
+/// The Bot Connector REST operations the bot uses (Bot Framework Connector REST API reference), relative to a conversation's serviceUrl.
 /// Refit escapes the conversation id (it holds ':', '@' and ';').
 /// </summary>
 public interface IBotConnectorApi

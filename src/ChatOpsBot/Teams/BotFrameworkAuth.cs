@@ -8,7 +8,7 @@ namespace ChatOpsBot.Teams;
 public sealed record BotFrameworkToken(string? ServiceUrl, IReadOnlyList<string> Endorsements);
 
 /// <summary>
-/// Checks the Bearer token the Bot Connector sends on every activity (protocols.md §2.2): signed (RS256/384/512)
+/// Checks the Bearer token the Bot Connector sends on every activity (Bot Framework "Authentication" REST docs): signed (RS256/384/512)
 /// by a key from the Bot Framework's JWKS, issued by https://api.botframework.com, for this bot's App ID, within
 /// its lifetime give or take five minutes. <see cref="Accepts"/> then ties it to the activity: the key must be
 /// endorsed for the activity's channel and the serviceurl claim must be the activity's serviceUrl.

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Teams;
 
 /// <summary>
-/// POST /api/messages, the Bot Framework messaging endpoint (protocols.md §2). The token is checked before the body
+/// POST /api/messages, the Bot Framework messaging endpoint (Bot Framework REST docs). The token is checked before the body
 /// is read; then the body is parsed (bounded in size) and the token tied to it (endorsement, serviceUrl). Only then
 /// is anything learned from the activity or done with it.
 /// </summary>

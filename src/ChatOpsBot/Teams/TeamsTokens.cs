@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Teams;
 
 /// <summary>
-/// Client-credentials tokens for the Bot Connector and for Graph (protocols.md §2.3), one per scope, kept until
+/// Client-credentials tokens for the Bot Connector and for Graph (Bot Framework Connector REST API reference), one per scope, kept until
 /// five minutes before they expire. Concurrent callers of a missing token share one request.
 /// </summary>
 public sealed class TeamsTokens(IHttpClientFactory httpClients, IOptions<TeamsOptions> options, TimeProvider clock)
