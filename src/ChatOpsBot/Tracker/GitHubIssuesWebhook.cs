@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Tracker;
@@ -20,16 +19,11 @@ public static partial class GitHubIssuesWebhook
     {
         var logger = loggers.CreateLogger("ChatOpsBot.Tracker.GitHub");
         var ct = http.RequestAborted;
-        var body = await BoundedBody.ReadAsync(http.Request, TrackedItems.MaxBodyBytes, ct);
-        if (body is null)
-        {
-            return Results.Problem($"The body is over {TrackedItems.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (!TrackedItems.IsSigned(http.Request.Headers[SignatureHeader], body, options.Value.GitHub.WebhookSecret!))
+        var (body, refusal) = await TrackedItems.ReadSignedAsync(http.Request, SignatureHeader, options.Value.GitHub.WebhookSecret!, ct);
+        if (refusal is not null)
         {
             LogRefused(logger);
-            return Results.Problem($"Missing or wrong {SignatureHeader}.", statusCode: StatusCodes.Status401Unauthorized);
+            return refusal;
         }
 
         if (http.Request.Headers["X-GitHub-Event"] != "issues")
@@ -40,7 +34,7 @@ public static partial class GitHubIssuesWebhook
         IssuesEvent? e;
         try
         {
-            e = JsonSerializer.Deserialize<IssuesEvent>(body);
+            e = JsonSerializer.Deserialize<IssuesEvent>(body!);
         }
         catch (JsonException)
         {
@@ -58,16 +52,12 @@ public static partial class GitHubIssuesWebhook
         }
 
         var key = $"{repository}#{e.Issue.Number}";
-        var incident = await TrackedItems.FindAsync(incidents, GitHubTracker.TrackerName, key, ct);
-        if (incident is null)
+        var closer = new Actor($"github:{e.Sender?.Login ?? "unknown"}", e.Sender?.Login);
+        if (await TrackedItems.MarkDoneAsync(incidents, GitHubTracker.TrackerName, key, new EventContext(closer, EventSource.Integration, e.Issue.ClosedAt), ct) is { } number)
         {
-            return Results.Accepted();
+            LogClosed(logger, number, key);
         }
 
-        var closer = new Actor($"github:{e.Sender?.Login ?? "unknown"}", e.Sender?.Login);
-        await incidents.ExecuteAsync(incident.Number, i => i.RecordIssueClosed(GitHubTracker.TrackerName, key),
-            new EventContext(closer, EventSource.Integration, e.Issue.ClosedAt), ct);
-        LogClosed(logger, incident.Number, key);
         return Results.Accepted();
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Tracker;
@@ -19,22 +18,17 @@ public static partial class JiraIssueWebhook
     {
         var logger = loggers.CreateLogger("ChatOpsBot.Tracker.Jira");
         var ct = http.RequestAborted;
-        var body = await BoundedBody.ReadAsync(http.Request, TrackedItems.MaxBodyBytes, ct);
-        if (body is null)
-        {
-            return Results.Problem($"The body is over {TrackedItems.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (!TrackedItems.IsSigned(http.Request.Headers[SignatureHeader], body, options.Value.Jira.WebhookSecret!))
+        var (body, refusal) = await TrackedItems.ReadSignedAsync(http.Request, SignatureHeader, options.Value.Jira.WebhookSecret!, ct);
+        if (refusal is not null)
         {
             LogRefused(logger);
-            return Results.Problem($"Missing or wrong {SignatureHeader}.", statusCode: StatusCodes.Status401Unauthorized);
+            return refusal;
         }
 
         IssueEvent? e;
         try
         {
-            e = JsonSerializer.Deserialize<IssueEvent>(body);
+            e = JsonSerializer.Deserialize<IssueEvent>(body!);
         }
         catch (JsonException)
         {
@@ -51,15 +45,12 @@ public static partial class JiraIssueWebhook
             return Results.Accepted();
         }
 
-        var incident = await TrackedItems.FindAsync(incidents, JiraTracker.TrackerName, key, ct);
-        if (incident is null)
+        var who = new Actor($"jira:{e.User?.AccountId ?? "unknown"}", e.User?.DisplayName);
+        if (await TrackedItems.MarkDoneAsync(incidents, JiraTracker.TrackerName, key, new EventContext(who, EventSource.Integration), ct) is { } number)
         {
-            return Results.Accepted();
+            LogClosed(logger, number, key);
         }
 
-        var who = new Actor($"jira:{e.User?.AccountId ?? "unknown"}", e.User?.DisplayName);
-        await incidents.ExecuteAsync(incident.Number, i => i.RecordIssueClosed(JiraTracker.TrackerName, key), new EventContext(who, EventSource.Integration), ct);
-        LogClosed(logger, incident.Number, key);
         return Results.Accepted();
     }
 

@@ -1,13 +1,40 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Hosting;
 
 namespace ChatOpsBot.Tracker;
 
-/// <summary>What the tracker webhooks share: finding the incident an issue belongs to, and the sha256= HMAC check.</summary>
+/// <summary>What the tracker webhooks share: the signed body, finding the incident an issue belongs to, and marking its item done.</summary>
 public static class TrackedItems
 {
     public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The raw body when it is within the limit and signed with <paramref name="secret"/> in <paramref name="header"/>; else the refusal to answer.</summary>
+    public static async Task<(byte[]? Body, IResult? Refusal)> ReadSignedAsync(HttpRequest request, string header, string secret, CancellationToken cancellationToken)
+    {
+        var body = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, Results.Problem($"The body is over {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        return IsSigned(request.Headers[header], body, secret)
+            ? (body, null)
+            : (null, Results.Problem($"Missing or wrong {header}.", statusCode: StatusCodes.Status401Unauthorized));
+    }
+
+    /// <summary>Marks done the action item filed as <paramref name="issueKey"/>; the incident's number, or null when no incident filed it.</summary>
+    public static async Task<int?> MarkDoneAsync(IncidentService incidents, string tracker, string issueKey, EventContext context, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(incidents, tracker, issueKey, cancellationToken) is not { } incident)
+        {
+            return null;
+        }
+
+        await incidents.ExecuteAsync(incident.Number, i => i.RecordIssueClosed(tracker, issueKey), context, cancellationToken);
+        return incident.Number;
+    }
 
     /// <summary>The incident whose action item is filed as <paramref name="issueKey"/>, from the timelines (the only record of it).</summary>
     public static async Task<Incident?> FindAsync(IncidentService incidents, string tracker, string issueKey, CancellationToken cancellationToken) =>
