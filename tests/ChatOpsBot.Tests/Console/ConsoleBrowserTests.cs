@@ -91,7 +91,9 @@ public sealed class ConsoleBrowserTests
 
         try
         {
-            await page.WaitForURLAsync("**/login");
+            // Commit, not load: the redirect may already have loaded by the time this starts waiting, and a loaded
+            // page fires no second load event to wait for.
+            await page.WaitForURLAsync("**/login", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
