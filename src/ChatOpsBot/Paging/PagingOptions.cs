@@ -15,9 +15,6 @@ public sealed class PagingOptions
     /// <summary>What the automatic page, and a page of no particular team, is addressed to.</summary>
     public string DefaultTarget { get; set; } = "on-call";
 
-    /// <summary>The bot's public address; a page links to the incident at {PublicUrl}/api/incidents/{n}. No link when unset.</summary>
-    public Uri? PublicUrl { get; set; }
-
     /// <summary>How often pages still to send or resolve are retried, besides reacting to each change.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -38,8 +35,6 @@ public sealed class PagingOptions
             .. Opsgenie.IsConfigured ? [OpsgenieProvider.ProviderName] : Array.Empty<string>()];
         return new PagingSettings(providers, severities, DefaultTarget.Trim());
     }
-
-    public Uri? LinkTo(Incident incident) => PublicUrl is null ? null : new Uri(PublicUrl, $"api/incidents/{incident.Number}");
 }
 
 public sealed class PagerDutyOptions
@@ -94,11 +89,6 @@ public sealed class PagingOptionsValidator : IValidateOptions<PagingOptions>
         if (string.IsNullOrWhiteSpace(options.DefaultTarget) || options.DefaultTarget.Trim().Length > Incident.MaxPageTargetLength)
         {
             errors.Add($"Paging:DefaultTarget must name the team the automatic page goes to, up to {Incident.MaxPageTargetLength} characters.");
-        }
-
-        if (options.PublicUrl is { IsAbsoluteUri: false })
-        {
-            errors.Add("Paging:PublicUrl must be an absolute URL such as https://bot.example.com/.");
         }
 
         if (options.RetryInterval < TimeSpan.FromSeconds(1) || options.RetryInterval > TimeSpan.FromHours(1))

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
 using ChatOpsBot.Scheduling;
+using ChatOpsBot.Web;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Paging;
@@ -18,6 +19,7 @@ public sealed partial class PagingWorker(
     PagingSettings settings,
     IEnumerable<IPagingProvider> providers,
     IOptions<PagingOptions> options,
+    PublicLinks links,
     TimeProvider clock,
     ILogger<PagingWorker> logger) : IncidentWorker(incidents, clock, logger)
 {
@@ -111,7 +113,7 @@ public sealed partial class PagingWorker(
         }
     }
 
-    private PageOrder Order(Incident incident, Page page) => new(incident, page, settings.DedupKey(incident, page), options.Value.LinkTo(incident));
+    private PageOrder Order(Incident incident, Page page) => new(incident, page, settings.DedupKey(incident, page), links.Absolute($"/incidents/{incident.Number}"));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Paged {Target} for INC-{IncidentNumber} via {Provider}")]
     private static partial void LogPaged(ILogger logger, int incidentNumber, string target, string provider);

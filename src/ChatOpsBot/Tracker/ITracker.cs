@@ -7,13 +7,15 @@ public sealed record ActionItemOrder(Incident Incident, ActionItem Item, Uri? Li
 {
     public string Title => Cut($"[{Incident.Key}] {Item.Text}", 250);
 
+    public string Marker => TrackerMarker.For(Incident, Item.Number);
+
     public IReadOnlyList<string> Lines =>
     [
         $"Action item #{Item.Number} of {Incident.Key} ({Incident.Severity.Label()}): {Incident.Title}",
         $"Owner: {Item.Owner?.Mention ?? "unassigned"}",
         .. Item.DueAt is { } due ? [$"Due: {due:yyyy-MM-dd} UTC"] : Array.Empty<string>(),
         $"Incident: {Link?.ToString() ?? Incident.Key}",
-        "Filed by ChatOpsBot; closing this issue marks the action item done.",
+        $"Filed by ChatOpsBot ({Marker}); closing this issue marks the action item done.",
     ];
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
@@ -26,6 +28,13 @@ public interface ITracker
 {
     /// <summary>"GitHub" or "Jira": the name on the timeline and the one webhooks are matched by.</summary>
     string Name { get; }
+
+    /// <summary>
+    /// Issues already in the tracker for these of the incident's items, found by the <see cref="TrackerMarker"/> each
+    /// filed issue carries; by item number. Asked before filing, so an issue whose creation was never recorded (the
+    /// host died after the tracker created it, or its answer was lost) is adopted instead of filed a second time.
+    /// </summary>
+    Task<IReadOnlyDictionary<int, FiledIssue>> FindFiledAsync(Incident incident, IReadOnlyCollection<int> items, CancellationToken cancellationToken);
 
     Task<FiledIssue> FileAsync(ActionItemOrder order, CancellationToken cancellationToken);
 }

@@ -2,17 +2,29 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Incidents;
 using Microsoft.Extensions.Options;
 using Refit;
 
 namespace ChatOpsBot.Tracker;
 
-/// <summary>Jira Cloud REST API v3: create an issue in the configured project.</summary>
+/// <summary>Jira Cloud REST API v3: create an issue in the configured project, and search issues by JQL.</summary>
 public interface IJiraApi
 {
     [Post("/rest/api/3/issue")]
     Task<IApiResponse<JiraCreated>> CreateIssueAsync([Body] JsonObject issue, CancellationToken cancellationToken);
+
+    /// <summary>The enhanced search (the older /rest/api/3/search is gone from Jira Cloud): {"jql","fields","maxResults"}.</summary>
+    [Post("/rest/api/3/search/jql")]
+    Task<IApiResponse<JiraSearchResult>> SearchAsync([Body] JsonObject query, CancellationToken cancellationToken);
 }
+
+/// <summary>{"issues":[{"id","key","fields":{"labels":[...]}}],"nextPageToken":...}, with only the fields asked for.</summary>
+public sealed record JiraSearchResult(List<JiraFoundIssue>? Issues);
+
+public sealed record JiraFoundIssue(string? Key, JiraFoundFields? Fields);
+
+public sealed record JiraFoundFields(List<string>? Labels);
 
 /// <summary>201 {"id":"10000","key":"ED-24","self":"https://your-domain.atlassian.net/rest/api/3/issue/10000"}.</summary>
 public sealed record JiraCreated(string? Id, string? Key, string? Self);
@@ -33,6 +45,34 @@ public sealed class JiraTracker(IJiraApi api, IOptions<TrackerOptions> options) 
     public const string TrackerName = "Jira";
 
     public string Name => TrackerName;
+
+    public async Task<IReadOnlyDictionary<int, FiledIssue>> FindFiledAsync(Incident incident, IReadOnlyCollection<int> items, CancellationToken cancellationToken)
+    {
+        var jira = options.Value.Jira;
+        // Labels match exactly, unlike text search; markers hold no quote, so quoting them is enough for JQL.
+        var labels = string.Join(", ", items.Select(item => $"\"{TrackerMarker.For(incident, item)}\""));
+        var query = new JsonObject
+        {
+            ["jql"] = $"project = \"{jira.ProjectKey}\" AND labels in ({labels})",
+            ["fields"] = new JsonArray("labels"),
+            ["maxResults"] = 100,
+        };
+
+        var content = await SendAsync(() => api.SearchAsync(query, cancellationToken), " to the search for issues filed earlier", cancellationToken);
+        var filed = new Dictionary<int, FiledIssue>();
+        foreach (var issue in content.Issues ?? [])
+        {
+            foreach (var item in (issue.Fields?.Labels ?? []).SelectMany(label => TrackerMarker.ItemsIn(incident, label)).Where(items.Contains))
+            {
+                if (issue.Key is { } key)
+                {
+                    filed.TryAdd(item, new FiledIssue(key, Browse(key)));
+                }
+            }
+        }
+
+        return filed;
+    }
 
     public async Task<FiledIssue> FileAsync(ActionItemOrder order, CancellationToken cancellationToken)
     {
@@ -55,15 +95,23 @@ public sealed class JiraTracker(IJiraApi api, IOptions<TrackerOptions> options) 
                 ["project"] = new JsonObject { ["key"] = jira.ProjectKey },
                 ["summary"] = order.Title,
                 ["issuetype"] = new JsonObject { ["name"] = jira.IssueType },
-                ["labels"] = new JsonArray("incident-action-item", order.Incident.Key),
+                ["labels"] = new JsonArray("incident-action-item", order.Incident.Key, order.Marker),
                 ["description"] = description,
             },
         };
 
-        IApiResponse<JiraCreated> response;
+        var created = await SendAsync(() => api.CreateIssueAsync(issue, cancellationToken), "", cancellationToken);
+        return created.Key is { } key ? new FiledIssue(key, Browse(key)) : throw new TrackerException("Jira answered without the new issue's key");
+    }
+
+    private string Browse(string key) => new Uri(options.Value.Jira.BaseUrl!, $"browse/{key}").ToString();
+
+    private static async Task<T> SendAsync<T>(Func<Task<IApiResponse<T>>> call, string during, CancellationToken cancellationToken)
+    {
+        IApiResponse<T> response;
         try
         {
-            response = await api.CreateIssueAsync(issue, cancellationToken);
+            response = await call();
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
@@ -78,12 +126,12 @@ public sealed class JiraTracker(IJiraApi api, IOptions<TrackerOptions> options) 
                 throw new TrackerException("Jira could not be reached", response.Error);
             }
 
-            if (response is { IsSuccessful: true, Content.Key: { } key })
+            if (response is { IsSuccessful: true, Content: { } content })
             {
-                return new FiledIssue(key, new Uri(jira.BaseUrl!, $"browse/{key}").ToString());
+                return content;
             }
 
-            throw new TrackerException($"Jira answered HTTP {(int?)response.StatusCode ?? 0}{Reason((response.Error as ApiException)?.Content)}");
+            throw new TrackerException($"Jira answered HTTP {(int?)response.StatusCode ?? 0}{during}{Reason((response.Error as ApiException)?.Content)}");
         }
     }
 

@@ -13,9 +13,6 @@ public sealed partial class TrackerOptions
     /// <summary>File every action item not filed yet when the incident is closed, as if someone typed <c>/incident action export</c>.</summary>
     public bool ExportOnClose { get; set; }
 
-    /// <summary>The bot's public address; issues link to the incident at {PublicUrl}/api/incidents/{n}.</summary>
-    public Uri? PublicUrl { get; set; }
-
     /// <summary>How often items still to file are retried, besides reacting to each change.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -30,8 +27,6 @@ public sealed partial class TrackerOptions
     public bool UsesGitHub => !string.IsNullOrWhiteSpace(GitHub.Repository);
 
     public TrackerSettings ToSettings() => new(UsesGitHub ? $"GitHub {GitHub.Repository}" : $"Jira {Jira.ProjectKey}", ExportOnClose);
-
-    public Uri? LinkTo(Incident incident) => PublicUrl is null ? null : new Uri(PublicUrl, $"api/incidents/{incident.Number}");
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
     internal static partial Regex RepositoryName();
@@ -131,11 +126,6 @@ public sealed class TrackerOptionsValidator : IValidateOptions<TrackerOptions>
             {
                 errors.Add("Tracker:Jira:WebhookSecret must be at least 16 characters.");
             }
-        }
-
-        if (options.PublicUrl is { IsAbsoluteUri: false })
-        {
-            errors.Add("Tracker:PublicUrl must be an absolute URL such as https://bot.example.com/.");
         }
 
         if (options.RetryInterval < TimeSpan.FromSeconds(1) || options.RetryInterval > TimeSpan.FromHours(1))

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Tracker;
 using ChatOpsBot.Scheduling;
+using ChatOpsBot.Web;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Tracker;
@@ -11,6 +12,9 @@ namespace ChatOpsBot.Tracker;
 /// records each issue on the timeline, so an item is filed once: the record is the truth, and a claim per item keeps
 /// two replicas from filing it at the same time. With Tracker:ExportOnClose, closing an incident asks for its items.
 /// A failure is put on the timeline once per distinct error, which the channel hears about, then retried.
+/// The record is written after the tracker created the issue, so a host that dies in between (or an answer that is
+/// lost) would leave the item looking unfiled: each pass first searches the tracker for the items' markers and
+/// adopts what it finds, and only files the rest.
 /// </summary>
 public sealed partial class TrackerWorker(
     IncidentService incidents,
@@ -18,6 +22,7 @@ public sealed partial class TrackerWorker(
     TrackerSettings settings,
     ITracker tracker,
     IOptions<TrackerOptions> options,
+    PublicLinks links,
     TimeProvider clock,
     ILogger<TrackerWorker> logger) : IncidentWorker(incidents, clock, logger)
 {
@@ -43,6 +48,7 @@ public sealed partial class TrackerWorker(
             incident = (await Incidents.ExecuteAsync(number, i => i.RequestActionItemExport(), BotContext, cancellationToken)).Incident;
         }
 
+        IReadOnlyDictionary<int, FiledIssue>? filedEarlier = null;
         for (var i = 0; i < MaxItemsPerPass && incident.ActionItemsToExport.FirstOrDefault() is { } item; i++)
         {
             var claim = $"tracker:{number}:item:{item.Number}";
@@ -52,9 +58,14 @@ public sealed partial class TrackerWorker(
             }
 
             FiledIssue issue;
+            bool adopted;
             try
             {
-                issue = await tracker.FileAsync(new ActionItemOrder(incident, item, options.Value.LinkTo(incident)), cancellationToken);
+                // Once per pass, after the first claim: the items claimed later in this pass were not being filed by
+                // anyone else when it ran, and one search for all of them spares the tracker's search rate limit.
+                filedEarlier ??= await tracker.FindFiledAsync(incident, [.. incident.ActionItemsToExport.Select(a => a.Number)], cancellationToken);
+                adopted = filedEarlier.TryGetValue(item.Number, out var earlier);
+                issue = earlier ?? await tracker.FileAsync(new ActionItemOrder(incident, item, links.Absolute($"/incidents/{incident.Number}")), cancellationToken);
             }
             catch (TrackerException ex)
             {
@@ -65,7 +76,15 @@ public sealed partial class TrackerWorker(
                 return;
             }
 
-            LogFiled(logger, number, item.Number, issue.Key);
+            if (adopted)
+            {
+                LogAdopted(logger, number, item.Number, issue.Key);
+            }
+            else
+            {
+                LogFiled(logger, number, item.Number, issue.Key);
+            }
+
             incident = (await Incidents.ExecuteAsync(number, i => i.RecordActionItemExported(item.Number, tracker.Name, issue.Key, issue.Url), BotContext, cancellationToken)).Incident;
         }
 
@@ -74,6 +93,9 @@ public sealed partial class TrackerWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action item #{Item} of INC-{IncidentNumber} filed as {IssueKey}")]
     private static partial void LogFiled(ILogger logger, int incidentNumber, int item, string issueKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Action item #{Item} of INC-{IncidentNumber} was already filed as {IssueKey} (found by its marker); adopted")]
+    private static partial void LogAdopted(ILogger logger, int incidentNumber, int item, string issueKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Filing action item #{Item} of INC-{IncidentNumber} failed: {Reason}; it will be retried")]
     private static partial void LogFailed(ILogger logger, int incidentNumber, int item, string reason);

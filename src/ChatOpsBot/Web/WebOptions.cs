@@ -36,6 +36,13 @@ public sealed class PublicLinks(IOptions<WebOptions> options)
         return new Uri(root, path.TrimStart('/')).ToString();
     }
 
+    /// <summary>
+    /// The absolute link to one of the bot's paths, or null without Web:PublicUrl: for links that leave chat and the
+    /// console (a page, an issue in a tracker), where a bare path leads nowhere.
+    /// </summary>
+    public Uri? Absolute(string path) =>
+        !string.IsNullOrWhiteSpace(options.Value.PublicUrl) && TryParseBase(options.Value.PublicUrl, out var root) ? new Uri(root, path.TrimStart('/')) : null;
+
     internal static bool TryParseBase(string value, out Uri root)
     {
         root = null!;

@@ -62,10 +62,10 @@ public sealed class ArchitectureTests
     public void DeploymentsUseOnlyHostingAndWebhooks() => AssertFolderUsesOnly("Deployments", "Hosting", "Webhooks");
 
     [Fact]
-    public void PagingUsesOnlyHostingAndScheduling() => AssertFolderUsesOnly("Paging", "Hosting", "Scheduling");
+    public void PagingUsesOnlyHostingSchedulingAndWeb() => AssertFolderUsesOnly("Paging", "Hosting", "Scheduling", "Web"); // Web: PublicLinks
 
     [Fact]
-    public void TrackerUsesOnlyHostingAndScheduling() => AssertFolderUsesOnly("Tracker", "Hosting", "Scheduling");
+    public void TrackerUsesOnlyHostingSchedulingAndWeb() => AssertFolderUsesOnly("Tracker", "Hosting", "Scheduling", "Web"); // Web: PublicLinks
 
     [Fact]
     public void StatusPagesUseOnlyScheduling() => AssertFolderUsesOnly("StatusPages", "Scheduling");

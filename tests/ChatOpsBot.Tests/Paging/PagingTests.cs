@@ -23,7 +23,7 @@ public sealed class PagingTests : IDisposable
             ["Paging:PagerDuty:RoutingKeys:db-team"] = FakePagers.DatabaseRoutingKey,
             ["Paging:PagerDuty:EventsUrl"] = _pagers.Url,
             ["Paging:PagerDuty:WebhookSecret"] = WebhookSecret,
-            ["Paging:PublicUrl"] = "https://bot.example.com/",
+            ["Web:PublicUrl"] = "https://bot.example.com/",
             ["Paging:RetryInterval"] = "00:00:01",
             ["Paging:RetryDelay"] = "00:00:00.010",
         });
@@ -42,7 +42,7 @@ public sealed class PagingTests : IDisposable
         var payload = trigger.GetProperty("payload");
         Assert.Equal("INC-1 SEV1: Checkout is down", payload.GetProperty("summary").GetString());
         Assert.Equal("critical", payload.GetProperty("severity").GetString());
-        Assert.Equal("https://bot.example.com/api/incidents/1", trigger.GetProperty("links")[0].GetProperty("href").GetString());
+        Assert.Equal("https://bot.example.com/incidents/1", trigger.GetProperty("links")[0].GetProperty("href").GetString());
         var paged = (await _api.EventsAsync(1)).Single(e => e.GetProperty("type").GetString() == "Paged");
         Assert.Equal("INC-1", paged.GetProperty("providerId").GetString());
         await Eventually.Get(() => _api.MessagesAsync("inc-1-checkout-is-down"), m => m.Any(x => x.Text.Contains("Page #1 is out via PagerDuty", StringComparison.Ordinal)), "the page in the channel");

@@ -24,7 +24,7 @@ public sealed class GitHubTrackerTests : IDisposable
             ["Tracker:GitHub:Token"] = "ghp_testtoken0123456789",
             ["Tracker:GitHub:ApiUrl"] = _github.Url,
             ["Tracker:GitHub:WebhookSecret"] = WebhookSecret,
-            ["Tracker:PublicUrl"] = "https://bot.example.com/",
+            ["Web:PublicUrl"] = "https://bot.example.com/",
             ["Tracker:ExportOnClose"] = "true",
             ["Tracker:RetryInterval"] = "00:00:01",
         });
@@ -44,7 +44,7 @@ public sealed class GitHubTrackerTests : IDisposable
         Assert.Equal(["[INC-1] Add a circuit breaker", "[INC-1] Alert on p99 latency"], issues.Select(i => i.GetProperty("title").GetString()).Order());
         var withOwner = issues.Single(i => i.GetProperty("title").GetString() == "[INC-1] Add a circuit breaker").GetProperty("body").GetString()!;
         Assert.Contains("Owner: @bob", withOwner, StringComparison.Ordinal);
-        Assert.Contains("Incident: https://bot.example.com/api/incidents/1", withOwner, StringComparison.Ordinal);
+        Assert.Contains("Incident: https://bot.example.com/incidents/1", withOwner, StringComparison.Ordinal);
         Assert.All(_github.Calls("/repos/acme/web/issues"), c => Assert.Contains("ghp_testtoken0123456789", c.RequestMessage.Headers!["Authorization"].Single(), StringComparison.Ordinal));
         var exported = (await _api.EventsAsync(1)).Where(e => e.GetProperty("type").GetString() == "ActionItemExported").ToList();
         Assert.Equal(["acme/web#12", "acme/web#13"], exported.Select(e => e.GetProperty("issueKey").GetString()).Order());
@@ -111,6 +111,27 @@ public sealed class GitHubTrackerTests : IDisposable
         var messages = await Eventually.Get(() => _api.MessagesAsync(Channel), m => m.Any(x => x.Text.StartsWith("🎫", StringComparison.Ordinal)), "the issue link");
         Assert.Single(messages, m => m.Text.Contains("Filing action item #1 in GitHub failed (GitHub answered HTTP 401: Bad credentials)", StringComparison.Ordinal));
         Assert.DoesNotContain(messages, m => m.Text.Contains("ghp_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_issue_GitHub_created_whose_answer_was_lost_is_found_by_its_marker_and_adopted_not_filed_again()
+    {
+        await DeclareWithItemsAsync(items: 1);
+        _github.CreateButLoseTheAnswer(FakeTrackers.GitHubIssues);
+
+        await _api.SayAsync("alice", Channel, "/incident action export");
+        await WaitForAsync("ActionItemExportFailed", 1);
+        _github.Recover();
+        var events = await WaitForAsync("ActionItemExported", 1);
+
+        var create = Assert.Single(_github.Creates(FakeTrackers.GitHubIssues));
+        Assert.Contains("Filed by ChatOpsBot (chatopsbot:INC-1/action-1)", JsonDocument.Parse(create.RequestMessage.Body!).RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
+        var exported = Assert.Single(events, e => e.GetProperty("type").GetString() == "ActionItemExported");
+        Assert.Equal(("acme/web#12", "https://github.com/acme/web/issues/12"), (exported.GetProperty("issueKey").GetString(), exported.GetProperty("issueUrl").GetString()));
+        var searches = _github.Calls("/search/issues");
+        Assert.True(searches.Count >= 2, "a search before each attempt");
+        Assert.All(searches, s => Assert.Contains("repo:acme/web", s.RequestMessage.Query!["q"].Single(), StringComparison.Ordinal));
+        await Eventually.Get(() => _api.MessagesAsync(Channel), m => m.Any(x => x.Text.StartsWith("🎫 Action item #1 is acme/web#12", StringComparison.Ordinal)), "the adopted issue in the channel");
     }
 
     [Fact]

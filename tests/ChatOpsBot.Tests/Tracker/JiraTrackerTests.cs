@@ -62,6 +62,28 @@ public sealed class JiraTrackerTests : IDisposable
         await Eventually.Get(() => _api.MessagesAsync(Channel), m => m.Any(x => x.Text.Contains("Action item #1 is done: OPS-12 was closed in Jira", StringComparison.Ordinal)), "the item done in the channel");
     }
 
+    [Fact]
+    public async Task An_issue_Jira_created_whose_answer_was_lost_is_found_by_its_marker_label_and_adopted_not_filed_again()
+    {
+        await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
+        await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "KickoffPosted"), "the kick-off");
+        await _api.SayAsync("alice", Channel, "/incident action Add a circuit breaker @bob");
+        _jira.CreateButLoseTheAnswer(FakeTrackers.JiraIssues);
+
+        await _api.SayAsync("alice", Channel, "/incident action export");
+        await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "ActionItemExportFailed"), "the lost answer as a failure");
+        _jira.Recover();
+        var events = await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "ActionItemExported"), "the issue");
+
+        var create = Assert.Single(_jira.Creates(FakeTrackers.JiraIssues));
+        var labels = JsonDocument.Parse(create.RequestMessage.Body!).RootElement.GetProperty("fields").GetProperty("labels").EnumerateArray().Select(l => l.GetString());
+        Assert.Contains("chatopsbot:INC-1/action-1", labels);
+        var exported = Assert.Single(events, e => e.GetProperty("type").GetString() == "ActionItemExported");
+        Assert.Equal("OPS-12", exported.GetProperty("issueKey").GetString());
+        var search = _jira.Bodies("/rest/api/3/search/jql")[^1];
+        Assert.Equal("project = \"OPS\" AND labels in (\"chatopsbot:INC-1/action-1\")", search.GetProperty("jql").GetString());
+    }
+
     /// <summary>
     /// The jira:issue_updated shape of Jira Cloud's webhook docs (developer.atlassian.com/cloud/jira/platform/webhooks:
     /// timestamp, webhookEvent, issue_event_type_name, user, issue with fields.status.statusCategory, changelog).
