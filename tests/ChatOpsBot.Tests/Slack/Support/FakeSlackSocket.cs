@@ -97,11 +97,15 @@ public sealed class FakeSlackSocket : IAsyncDisposable
             await _socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(frame)), WebSocketMessageType.Text, true, CancellationToken.None);
         }
 
-        /// <summary>Sends an envelope and waits for the bot's acknowledgement of it.</summary>
-        public async Task<JsonElement> SendEnvelopeAsync(string type, object payload, bool acceptsResponsePayload)
+        /// <summary>Sends an envelope and waits for the bot's acknowledgement of it. A retry is a new envelope with the same payload.</summary>
+        public async Task<JsonElement> SendEnvelopeAsync(string type, object payload, bool acceptsResponsePayload, int retryAttempt = 0)
         {
             var envelopeId = Guid.NewGuid().ToString();
-            await SendAsync(new { envelope_id = envelopeId, type, payload, accepts_response_payload = acceptsResponsePayload, retry_attempt = 0, retry_reason = "" });
+            await SendAsync(new
+            {
+                envelope_id = envelopeId, type, payload, accepts_response_payload = acceptsResponsePayload, retry_attempt = retryAttempt,
+                retry_reason = retryAttempt == 0 ? "" : "timeout",
+            });
             var ack = await ReceiveAsync(TimeSpan.FromSeconds(3)); // Slack's acknowledgement deadline
             Assert.Equal(envelopeId, ack.GetProperty("envelope_id").GetString());
             return ack;
