@@ -130,7 +130,8 @@ public sealed class GitHubTrackerTests : IDisposable
         Assert.Equal(("acme/web#12", "https://github.com/acme/web/issues/12"), (exported.GetProperty("issueKey").GetString(), exported.GetProperty("issueUrl").GetString()));
         var searches = _github.Calls("/search/issues");
         Assert.True(searches.Count >= 2, "a search before each attempt");
-        Assert.All(searches, s => Assert.Contains("repo:acme/web", s.RequestMessage.Query!["q"].Single(), StringComparison.Ordinal));
+        Assert.All(searches, s => Assert.Equal(["\"chatopsbot:INC-1/action-\"", "in:body", "repo:acme/web", "type:issue"],
+            s.RequestMessage.Query!["q"].Single().Split(' ', '+').Order(StringComparer.Ordinal)));
         await Eventually.Get(() => _api.MessagesAsync(Channel), m => m.Any(x => x.Text.StartsWith("🎫 Action item #1 is acme/web#12", StringComparison.Ordinal)), "the adopted issue in the channel");
     }
 
