@@ -20,8 +20,8 @@ public sealed class GitHubTracker(IHttpMessageHandlerFactory handlers, IOptions<
     public async Task<IReadOnlyDictionary<int, FiledIssue>> FindFiledAsync(Incident incident, IReadOnlyCollection<int> items, CancellationToken cancellationToken)
     {
         var settings = options.Value.GitHub;
-        // One phrase for all of the incident's items: the search API allows 30 requests a minute, and an export may
-        // hold dozens of items. The phrase is matched loosely by GitHub; the marker is then checked exactly.
+        // One phrase for all of the incident's items, so a search also finds the later items' issues and spares the
+        // search API's 30 requests a minute. GitHub matches the phrase loosely; the marker is then checked exactly.
         var request = new SearchIssuesRequest($"\"{TrackerMarker.Prefix(incident)}\"")
         {
             Repos = [settings.Repository!],

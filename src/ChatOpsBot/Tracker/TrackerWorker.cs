@@ -13,8 +13,8 @@ namespace ChatOpsBot.Tracker;
 /// two replicas from filing it at the same time. With Tracker:ExportOnClose, closing an incident asks for its items.
 /// A failure is put on the timeline once per distinct error, which the channel hears about, then retried.
 /// The record is written after the tracker created the issue, so a host that dies in between (or an answer that is
-/// lost) would leave the item looking unfiled: each pass first searches the tracker for the items' markers and
-/// adopts what it finds, and only files the rest.
+/// lost) would leave the item looking unfiled: before filing an item, the tracker is searched for its marker, and an
+/// issue found is adopted instead of filed again.
 /// </summary>
 public sealed partial class TrackerWorker(
     IncidentService incidents,
@@ -48,7 +48,7 @@ public sealed partial class TrackerWorker(
             incident = (await Incidents.ExecuteAsync(number, i => i.RequestActionItemExport(), BotContext, cancellationToken)).Incident;
         }
 
-        IReadOnlyDictionary<int, FiledIssue>? filedEarlier = null;
+        var found = new Dictionary<int, FiledIssue>();
         for (var i = 0; i < MaxItemsPerPass && incident.ActionItemsToExport.FirstOrDefault() is { } item; i++)
         {
             var claim = $"tracker:{number}:item:{item.Number}";
@@ -61,11 +61,19 @@ public sealed partial class TrackerWorker(
             bool adopted;
             try
             {
-                // Once per pass, after the first claim: the items claimed later in this pass were not being filed by
-                // anyone else when it ran, and one search for all of them spares the tracker's search rate limit.
-                filedEarlier ??= await tracker.FindFiledAsync(incident, [.. incident.ActionItemsToExport.Select(a => a.Number)], cancellationToken);
-                adopted = filedEarlier.TryGetValue(item.Number, out var earlier);
-                issue = earlier ?? await tracker.FileAsync(new ActionItemOrder(incident, item, links.Absolute($"/incidents/{incident.Number}")), cancellationToken);
+                // Searched for after the claim: whoever filed the item before held its claim, so what they created is
+                // in the tracker by now (GitHub's search index may trail it by seconds). What a search found stays
+                // true for the pass; what it did not find does not, so each item still to file gets its own search.
+                if (!found.ContainsKey(item.Number))
+                {
+                    foreach (var (itemNumber, earlier) in await tracker.FindFiledAsync(incident, [.. incident.ActionItemsToExport.Select(a => a.Number)], cancellationToken))
+                    {
+                        found.TryAdd(itemNumber, earlier);
+                    }
+                }
+
+                adopted = found.TryGetValue(item.Number, out var filed);
+                issue = filed ?? await tracker.FileAsync(new ActionItemOrder(incident, item, links.Absolute($"/incidents/{incident.Number}")), cancellationToken);
             }
             catch (TrackerException ex)
             {
