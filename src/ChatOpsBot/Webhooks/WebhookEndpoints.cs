@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Alerts;
+using ChatOpsBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -52,14 +53,14 @@ public static partial class WebhookEndpoints
             return Results.Unauthorized();
         }
 
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var body = await BoundedBody.ReadAsync(http.Request, WebhookOptions.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             LogTooLarge(logger, sender.ToString(), http.Request.ContentLength);
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is over {WebhookOptions.MaxBodyBytes} bytes; lower max_alerts in the receiver.");
         }
 
-        if (sender == Sender.Generic && !WebhookAuth.IsSignedBody(http.Request.Headers[WebhookAuth.SignatureHeader], body, options.Generic.Secret!))
+        if (sender == Sender.Generic && !Sha256Signature.IsValid(http.Request.Headers[WebhookAuth.SignatureHeader], body, options.Generic.Secret!))
         {
             LogRefused(logger, sender.ToString(), http.Connection.RemoteIpAddress?.ToString());
             return Problem(StatusCodes.Status401Unauthorized, $"Missing or wrong {WebhookAuth.SignatureHeader} header (sha256=<hex HMAC-SHA256 of the body>).");
@@ -99,30 +100,6 @@ public static partial class WebhookEndpoints
 
         return Results.Ok(new WebhookResponse(result.Outcome.ToString().ToLowerInvariant(), result.IncidentNumber, result.EventsAdded,
             result.Prompt is null ? null : prompted, result.Reason));
-    }
-
-    /// <summary>The body, or null when it is over the limit (checked on the header and while reading, since either may lie or be missing).</summary>
-    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > WebhookOptions.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > WebhookOptions.MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail, statusCode: status);
