@@ -31,7 +31,7 @@ public sealed partial class ReminderPlanner(
 
     private readonly ConcurrentDictionary<int, DateTimeOffset> _notBefore = new();
 
-    protected override TimeSpan SweepInterval => options.Value.Sweep;
+    protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {

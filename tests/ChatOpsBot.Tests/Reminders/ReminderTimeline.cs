@@ -1,4 +1,8 @@
 using System.Text.Json;
+using ChatOpsBot.Scheduling;
+using ChatOpsBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace ChatOpsBot.Tests.Reminders;
 
@@ -21,4 +25,17 @@ internal static class ReminderTimeline
     /// <summary>What responders did: everything but the reconciler's bookkeeping and the reminders.</summary>
     public static List<string> ResponderSteps(IEnumerable<JsonElement> events) =>
         events.Select(Type).Where(t => !Bookkeeping.Contains(t) && t != "ReminderSent").ToList();
+
+    /// <summary>
+    /// The "nothing more will happen" signal for INC-1's reminders on this host: the planner has no pass queued or
+    /// running and Quartz holds no trigger for the incident. A job that fires queues a planner pass before its trigger goes, so there
+    /// is no moment between the two when a reminder could still be on its way.
+    /// </summary>
+    public static Task NothingScheduledAsync(IServiceProvider services) =>
+        Eventually.Get(async () =>
+        {
+            var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var trigger = await scheduler.GetTrigger(new TriggerKey("INC-1", ReminderPlanner.JobGroup));
+            return (Drained: services.GetRequiredService<ReminderPlanner>().IsDrained, Trigger: trigger?.StartTimeUtc);
+        }, s => s is { Drained: true, Trigger: null }, "no reminder planned or waiting to fire");
 }
