@@ -80,11 +80,11 @@ internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOption
         var failures = options.StatusUpdate.Entries($"{S}:StatusUpdate")
             .Concat(options.PostmortemDue.Entries($"{S}:PostmortemDue"))
             .Select(e => (e.Key, e.Value))
-            .Append(($"{S}:MissingCommanderAfter", options.MissingCommanderAfter))
-            .Append(($"{S}:MissingScribeAfter", options.MissingScribeAfter))
-            .Append(($"{S}:PostmortemDue:RepeatEvery", options.PostmortemDue.RepeatEvery))
-            .Where(e => e.Item2 <= TimeSpan.Zero)
-            .Select(e => $"{e.Key} must be a positive TimeSpan like 00:15:00 or 2.00:00:00, or empty for none (was '{e.Item2}').")
+            .Append((Key: $"{S}:MissingCommanderAfter", Value: options.MissingCommanderAfter))
+            .Append((Key: $"{S}:MissingScribeAfter", Value: options.MissingScribeAfter))
+            .Append((Key: $"{S}:PostmortemDue:RepeatEvery", Value: options.PostmortemDue.RepeatEvery))
+            .Where(e => e.Value <= TimeSpan.Zero)
+            .Select(e => $"{e.Key} must be a positive TimeSpan like 00:15:00 or 2.00:00:00, or empty for none (was '{e.Value}').")
             .ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
