@@ -31,8 +31,8 @@ internal static class ReminderTimeline
     /// running and Quartz holds no trigger for the incident. A job that fires queues a planner pass before its trigger goes, so there
     /// is no moment between the two when a reminder could still be on its way.
     /// </summary>
-    public static Task NothingScheduledAsync(IServiceProvider services) =>
-        Eventually.Get(async () =>
+    public static async Task NothingScheduledAsync(IServiceProvider services) =>
+        await Eventually.Get(async () =>
         {
             var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             var trigger = await scheduler.GetTrigger(new TriggerKey("INC-1", ReminderPlanner.JobGroup));

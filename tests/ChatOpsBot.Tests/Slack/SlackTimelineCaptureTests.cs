@@ -186,8 +186,8 @@ public sealed class SlackTimelineCaptureTests : IDisposable
 
     // The event worker runs after the 200: wait until it has handled (or given up on) every event sent so far,
     // so whatever it was going to do (wrongly) is done.
-    private Task SettleAsync() =>
-        Eventually.Get(() => Task.FromResult(_bot.Factory.Services.GetRequiredService<SlackEventWorker>().IsDrained), drained => drained, "the event worker to drain");
+    private async Task SettleAsync() =>
+        await Eventually.Get(() => Task.FromResult(_bot.Factory.Services.GetRequiredService<SlackEventWorker>().IsDrained), drained => drained, "the event worker to drain");
 
     private static object Pin(string id, string channel = FakeSlack.IncidentChannel) => new
     {
