@@ -27,15 +27,19 @@ internal static class ReminderTimeline
         events.Select(Type).Where(t => !Bookkeeping.Contains(t) && t != "ReminderSent").ToList();
 
     /// <summary>
-    /// The "nothing more will happen" signal for INC-1's reminders on this host: the planner has no pass queued or
-    /// running and Quartz holds no trigger for the incident. A job that fires queues a planner pass before its trigger goes, so there
-    /// is no moment between the two when a reminder could still be on its way.
+    /// The "nothing more will happen until the clock moves" signal for INC-1's reminders on this host: the planner
+    /// has no pass queued or running, and Quartz holds no trigger for the incident at or before now (a job that fires
+    /// queues a planner pass before its trigger goes, so there is no moment between the two when a reminder could
+    /// still be on its way).
     /// </summary>
-    public static async Task NothingScheduledAsync(IServiceProvider services) =>
+    public static async Task NothingScheduledAsync(IServiceProvider services)
+    {
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await Eventually.Get(async () =>
         {
-            var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             var trigger = await scheduler.GetTrigger(new TriggerKey("INC-1", ReminderPlanner.JobGroup));
-            return (Drained: services.GetRequiredService<ReminderPlanner>().IsDrained, Trigger: trigger?.StartTimeUtc);
-        }, s => s is { Drained: true, Trigger: null }, "no reminder planned or waiting to fire");
+            return new { services.GetRequiredService<ReminderPlanner>().IsDrained, TriggerAt = trigger?.StartTimeUtc, Now = now };
+        }, s => s.IsDrained && (s.TriggerAt is null || s.TriggerAt > s.Now), "no reminder planned or firing before now");
+    }
 }
