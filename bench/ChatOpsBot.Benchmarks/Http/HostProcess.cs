@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using ChatOpsBot.Testing;
 
 namespace ChatOpsBot.Benchmarks.Http;
 
@@ -32,7 +31,7 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts <c>dotnet <paramref name="assembly"/> [arguments]</c> and returns once /readyz answers 200.</summary>
     public static async Task<HostProcess> StartAsync(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> settings, string logDirectory)
     {
-        var port = FreePort();
+        var port = LoopbackProcess.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var log = Path.Combine(logDirectory, $"{Path.GetFileNameWithoutExtension(assembly)}-{port}.log");
         var command = string.Join(' ', new[] { "dotnet", assembly }.Concat(arguments).Concat(["--urls", $"http://127.0.0.1:{port}"]).Select(Quote));
@@ -80,45 +79,21 @@ internal sealed class HostProcess : IAsyncDisposable
         return (rss, peak);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await LoopbackProcess.StopAsync(_process);
 
     private async Task WaitUntilReadyAsync(Stopwatch clock)
     {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        // Polled every 5 ms: the start-up scenario reports this figure.
+        switch (await LoopbackProcess.WaitReadyAsync(_process, new Uri(Address, "/readyz"), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(5)))
         {
-            if (_process.HasExited)
-            {
+            case LoopbackProcess.Readiness.Ready:
+                StartToReady = clock.Elapsed;
+                return;
+            case LoopbackProcess.Readiness.Exited:
                 throw new InvalidOperationException($"{Log}: the host exited with {_process.ExitCode}:\n{Tail()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/readyz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    StartToReady = clock.Elapsed;
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(5);
+            default:
+                throw new TimeoutException($"{Log}: the host was not ready within 60 s:\n{Tail()}");
         }
-
-        throw new TimeoutException($"{Log}: the host was not ready within 60 s:\n{Tail()}");
     }
 
     private string Tail() => File.Exists(Log) ? string.Join('\n', File.ReadLines(Log).TakeLast(30)) : "(no output)";
@@ -127,11 +102,4 @@ internal sealed class HostProcess : IAsyncDisposable
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

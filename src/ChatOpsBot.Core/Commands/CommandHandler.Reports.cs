@@ -15,7 +15,8 @@ public sealed partial class CommandHandler
 
     private readonly PostmortemCompiler _postmortems = postmortems ?? new PostmortemCompiler(TimelineSettings.Utc, BlamelessReview.Default);
     private readonly TimelineExporter _exporter = exporter ?? new TimelineExporter(TimelineSettings.Utc);
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    // Without its own clock the handler reads the incident service's, so replies and events agree on "now".
+    private readonly TimeProvider _clock = clock ?? incidents.Clock;
 
     private async Task<CommandOutcome> PostmortemReplyAsync(Incident incident, CancellationToken cancellationToken)
     {

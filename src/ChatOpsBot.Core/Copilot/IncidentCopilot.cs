@@ -17,8 +17,6 @@ public sealed class IncidentCopilot(PostmortemCompiler compiler, ICopilotModel? 
     // not ask the model again until what the prompt tells has changed (bookkeeping events leave it alone).
     private readonly ConcurrentDictionary<int, (string Prompt, PostmortemAssist Assist)> _answers = new();
 
-    public static IncidentCopilot Off(PostmortemCompiler compiler) => new(compiler, null, CopilotSettings.Default, TimeProvider.System);
-
     public bool IsOn => model is not null;
 
     /// <summary>Whether this incident's timeline may be sent to the model at all.</summary>

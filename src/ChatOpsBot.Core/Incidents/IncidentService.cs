@@ -17,6 +17,9 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
 
     public IncidentSettings Settings => settings;
 
+    /// <summary>The clock events are stamped with; what reads "now" beside this service reads it here too.</summary>
+    public TimeProvider Clock => clock;
+
     /// <summary>The incidents this instance has seen, as last read: cheap, possibly a sweep behind other replicas.</summary>
     public IReadOnlyCollection<Incident> Known => [.. _states.Values];
 

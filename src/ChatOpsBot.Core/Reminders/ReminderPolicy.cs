@@ -43,10 +43,6 @@ public static class ReminderPolicy
     public static DateTimeOffset? NextWakeUp(Incident incident, ReminderSettings settings, DateTimeOffset now) =>
         Upcoming(incident, settings, now).Select(r => (DateTimeOffset?)r.DueAt).Min();
 
-    /// <summary>Whether <paramref name="reminder"/> is still owed: not sent meanwhile, and still what the policy asks for.</summary>
-    public static bool IsStillDue(Incident incident, DueReminder reminder, ReminderSettings settings, DateTimeOffset now) =>
-        DueNow(incident, settings, now).Contains(reminder);
-
     /// <summary>When the next stakeholder update is owed, whatever reminders went out meanwhile; null when none is.</summary>
     public static DateTimeOffset? StatusUpdateDueAt(Incident incident, ReminderSettings settings)
     {

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Changes;
+using ChatOpsBot.Hosting;
 using ChatOpsBot.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public static partial class DeploymentEndpoints
             return Results.NotFound();
         }
 
-        var body = await WebhookEndpoints.ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await BoundedBody.ReadAsync(http.Request, WebhookOptions.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is over {WebhookOptions.MaxBodyBytes} bytes.");
@@ -102,7 +103,7 @@ public static partial class DeploymentEndpoints
     {
         if (fromGitHub)
         {
-            return WebhookAuth.IsSignedBody(request.Headers[GitHubDeployPayload.SignatureHeader], body, settings.GitHub.Secret!);
+            return Sha256Signature.IsValid(request.Headers[GitHubDeployPayload.SignatureHeader], body, settings.GitHub.Secret!);
         }
 
         var credentials = settings.Deployments;
@@ -111,7 +112,7 @@ public static partial class DeploymentEndpoints
             return true;
         }
 
-        return !string.IsNullOrEmpty(credentials.Secret) && WebhookAuth.IsSignedBody(request.Headers[WebhookAuth.SignatureHeader], body, credentials.Secret);
+        return !string.IsNullOrEmpty(credentials.Secret) && Sha256Signature.IsValid(request.Headers[WebhookAuth.SignatureHeader], body, credentials.Secret);
     }
 
     private static string Short(string value) => value.Length > 40 ? value[..40] + "…" : value;

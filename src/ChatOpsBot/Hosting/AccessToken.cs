@@ -1,6 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Hosting;
@@ -28,36 +27,23 @@ public static class AccessToken
             .Validate(o => o.AccessToken is null || o.AccessToken.Length == 0 || o.AccessToken.Length >= 16,
                 "Api:AccessToken must be at least 16 characters (or empty to turn access control off).")
             .ValidateOnStart();
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AccessTokenAuthentication.Policy, policy => policy
+            .AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
+            .RequireAuthenticatedUser());
         return builder;
     }
 
-    /// <summary>401, with the keys to set, for a request with no <see cref="Viewer"/>.</summary>
+    /// <summary>Only for a <see cref="Viewer"/>: anyone else gets <see cref="AccessTokenAuthentication"/>'s 401 naming the keys to set.</summary>
     public static TBuilder RequireAccessToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-            IsAuthorized(context.HttpContext) ? await next(context) : Unauthorized(context.HttpContext));
-
-    public static bool IsAuthorized(HttpContext http) => Viewer.Of(http) is not null;
-
-    private static IResult Unauthorized(HttpContext http)
-    {
-        var options = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-        var reason = string.IsNullOrEmpty(options.AccessToken) && !Viewer.IsSignInConfigured(http)
-            ? Viewer.Unconfigured
-            : "Sign in at /login, or send the service token as \"Authorization: Bearer <Api:AccessToken>\".";
-        return Results.Json(new { error = reason }, statusCode: StatusCodes.Status401Unauthorized);
-    }
-
-    internal static bool PresentsToken(HttpContext http, string expected)
-    {
-        var header = http.Request.Headers.Authorization.ToString();
-        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? header["Bearer ".Length..].Trim()
-            : http.Request.Cookies[CookieName];
-        return presented is not null && Matches(presented, expected);
-    }
+        builder.RequireAuthorization(AccessTokenAuthentication.Policy);
 
     public static WebApplication MapAccessTokenLogin(this WebApplication app)
     {
+        // Here rather than where WebApplication would add them (first): after request logging and the failure
+        // answers, so a refused request is logged and answered like any other.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.AccessToken)
@@ -90,7 +76,7 @@ public static class AccessToken
 
             var token = form["token"].ToString();
             var expected = options.Value.AccessToken;
-            if (string.IsNullOrEmpty(expected) || Matches(token, expected))
+            if (string.IsNullOrEmpty(expected) || ConstantTime.Matches(token, expected))
             {
                 http.Response.Cookies.Append(CookieName, token, new CookieOptions
                 {
@@ -108,11 +94,6 @@ public static class AccessToken
         }).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
-
-    private static bool Matches(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
     private static string LoginPage(string? error) => $$"""
         <!doctype html>

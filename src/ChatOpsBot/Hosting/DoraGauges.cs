@@ -18,27 +18,22 @@ public sealed partial class DoraGauges : BackgroundService
     private readonly TimeProvider _clock;
     private readonly TimeSpan _interval;
     private readonly ILogger<DoraGauges> _logger;
-    private readonly Meter _meter = new(CommandMetrics.MeterName);
     private volatile IReadOnlyList<DoraReport> _reports = [];
 
-    public DoraGauges(DeliveryMetrics delivery, TimeProvider clock, Microsoft.Extensions.Options.IOptions<DoraGaugeOptions> options, ILogger<DoraGauges> logger)
+    public DoraGauges(DeliveryMetrics delivery, TimeProvider clock, Microsoft.Extensions.Options.IOptions<DoraGaugeOptions> options, ILogger<DoraGauges> logger,
+        IMeterFactory meters)
     {
+        var meter = meters.Create(CommandMetrics.MeterName); // the factory owns it and disposes it with the host
         _delivery = delivery;
         _clock = clock;
         _interval = options.Value.RefreshInterval;
         _logger = logger;
-        _meter.CreateObservableGauge("chatopsbot.dora.deployments", () => Measure(k => k.Deployments), "{deployment}", "Successful production deploys in the window.");
-        _meter.CreateObservableGauge("chatopsbot.dora.deployment_frequency", () => Measure(k => k.DeploymentsPerDay), "{deployment}", "Deploys per day over the window.");
-        _meter.CreateObservableGauge("chatopsbot.dora.lead_time", () => Measure(k => k.LeadTimeMedian?.TotalSeconds), "s", "Median commit to deploy finished.");
-        _meter.CreateObservableGauge("chatopsbot.dora.change_failure_rate", () => Measure(k => k.ChangeFailureRate), "1", "Deploys tagged as an incident's cause ÷ deploys.");
-        _meter.CreateObservableGauge("chatopsbot.dora.time_to_restore", () => Measure(k => k.TimeToRestoreMedian?.TotalSeconds), "s", "Median detection to resolved of incidents tagged to a change.");
-        _meter.CreateObservableGauge("chatopsbot.dora.band", Bands, "{band}", "DORA band per key: 1 elite, 2 high, 3 medium, 4 low.");
-    }
-
-    public override void Dispose()
-    {
-        _meter.Dispose();
-        base.Dispose();
+        meter.CreateObservableGauge("chatopsbot.dora.deployments", () => Measure(k => k.Deployments), "{deployment}", "Successful production deploys in the window.");
+        meter.CreateObservableGauge("chatopsbot.dora.deployment_frequency", () => Measure(k => k.DeploymentsPerDay), "{deployment}", "Deploys per day over the window.");
+        meter.CreateObservableGauge("chatopsbot.dora.lead_time", () => Measure(k => k.LeadTimeMedian?.TotalSeconds), "s", "Median commit to deploy finished.");
+        meter.CreateObservableGauge("chatopsbot.dora.change_failure_rate", () => Measure(k => k.ChangeFailureRate), "1", "Deploys tagged as an incident's cause ÷ deploys.");
+        meter.CreateObservableGauge("chatopsbot.dora.time_to_restore", () => Measure(k => k.TimeToRestoreMedian?.TotalSeconds), "s", "Median detection to resolved of incidents tagged to a change.");
+        meter.CreateObservableGauge("chatopsbot.dora.band", Bands, "{band}", "DORA band per key: 1 elite, 2 high, 3 medium, 4 low.");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -14,7 +14,7 @@ namespace ChatOpsBot.Hosting;
 public sealed class IncidentMetrics : IDisposable
 {
     private readonly IncidentService _incidents;
-    private readonly Meter _meter = new(CommandMetrics.MeterName);
+    private readonly Meter _meter;
     private readonly Counter<long> _declared;
     private readonly Histogram<double> _timeToAcknowledge;
     private readonly Histogram<double> _timeToMitigate;
@@ -25,8 +25,10 @@ public sealed class IncidentMetrics : IDisposable
     private readonly TimeProvider _clock;
     private readonly Counter<long> _remindersSent;
 
-    public IncidentMetrics(IncidentService incidents, ReminderSettings reminders, TimeProvider clock)
+    public IncidentMetrics(IncidentService incidents, ReminderSettings reminders, TimeProvider clock, IMeterFactory meters)
     {
+        // The factory owns the meter (one per name, shared with DoraGauges) and disposes it with the host.
+        _meter = meters.Create(CommandMetrics.MeterName);
         _incidents = incidents;
         _reminders = reminders;
         _clock = clock;
@@ -48,7 +50,6 @@ public sealed class IncidentMetrics : IDisposable
     public void Dispose()
     {
         _incidents.Changed -= OnChanged;
-        _meter.Dispose();
     }
 
     private void OnChanged(Incident incident, IReadOnlyList<IncidentEvent> appended)

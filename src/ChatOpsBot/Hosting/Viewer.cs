@@ -1,7 +1,5 @@
-using System.Net;
 using System.Security.Claims;
 using ChatOpsBot.Core.Incidents;
-using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Hosting;
 
@@ -23,35 +21,34 @@ public sealed record Viewer(bool IsService, IReadOnlyCollection<string> Ids, str
 
     public bool CanSee(Incident incident) => IsService || !incident.IsPrivate || incident.HasMember(Ids);
 
-    /// <summary>The viewer of this request, or null when it may not see anything (then <see cref="AccessToken.RequireAccessToken"/> answers 401).</summary>
+    /// <summary>
+    /// The viewer of this request, as <see cref="AccessTokenAuthentication"/> authenticated it on an endpoint that
+    /// requires it (<see cref="AccessToken.RequireAccessToken"/>); null when it may not see anything.
+    /// </summary>
     public static Viewer? Of(HttpContext http)
     {
-        if (http.User.Identity?.IsAuthenticated == true)
+        if (http.User.Identity?.IsAuthenticated != true)
         {
-            var ids = IdClaims.Select(c => http.User.FindFirst(c)?.Value).OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            // Console names are short and lower-case; an e-mail's local part is the usual person's handle.
-            var name = http.User.FindFirst("preferred_username")?.Value ?? http.User.FindFirst(ClaimTypes.Email)?.Value ?? http.User.FindFirst("email")?.Value ?? ids.FirstOrDefault();
-            var consoleName = name?.Split('@')[0].ToLowerInvariant();
-            if (consoleName is not null)
-            {
-                ids.Add(consoleName);
-            }
-
-            return new Viewer(false, ids, consoleName);
+            return null;
         }
 
-        var options = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-        if (string.IsNullOrEmpty(options.AccessToken))
+        if (AccessTokenAuthentication.IsService(http.User))
         {
-            return !IsSignInConfigured(http) && IsLoopback(http.Connection.RemoteIpAddress) ? Service : null;
+            return Service;
         }
 
-        return AccessToken.PresentsToken(http, options.AccessToken) ? Service : null;
+        var ids = IdClaims.Select(c => http.User.FindFirst(c)?.Value).OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Console names are short and lower-case; an e-mail's local part is the usual person's handle.
+        var name = http.User.FindFirst("preferred_username")?.Value ?? http.User.FindFirst(ClaimTypes.Email)?.Value ?? http.User.FindFirst("email")?.Value ?? ids.FirstOrDefault();
+        var consoleName = name?.Split('@')[0].ToLowerInvariant();
+        if (consoleName is not null)
+        {
+            ids.Add(consoleName);
+        }
+
+        return new Viewer(false, ids, consoleName);
     }
 
     public static bool IsSignInConfigured(HttpContext http) =>
         !string.IsNullOrEmpty(http.RequestServices.GetRequiredService<IConfiguration>()["Auth:Oidc:Authority"]);
-
-    // In-process test servers and Unix sockets have no remote address: that is this machine too.
-    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
 }

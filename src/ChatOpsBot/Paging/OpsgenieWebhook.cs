@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
@@ -68,8 +66,7 @@ public static partial class OpsgenieWebhook
 
     private static bool IsAuthorized(string header, string token) =>
         header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        // Hashing first makes the comparison constant-time whatever the lengths.
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim())), SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        && ConstantTime.Matches(header["Bearer ".Length..].Trim(), token);
 
     private sealed record AlertAction(string? Action, AlertData? Alert);
 

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using ChatOpsBot.Hosting;
 
 namespace ChatOpsBot.Paging;
 
@@ -12,7 +11,7 @@ public static class PagerDutySignature
     public const string Header = "X-PagerDuty-Signature";
 
     public static string Sign(ReadOnlySpan<byte> body, string secret) =>
-        "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+        "v1=" + Convert.ToHexStringLower(ConstantTime.HmacSha256(secret, body));
 
     public static bool IsValid(string? header, ReadOnlySpan<byte> body, string secret)
     {
@@ -21,7 +20,7 @@ public static class PagerDutySignature
             return false;
         }
 
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        var expected = ConstantTime.HmacSha256(secret, body);
         var valid = false;
         foreach (var part in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -30,15 +29,8 @@ public static class PagerDutySignature
                 continue;
             }
 
-            try
-            {
-                // Every value is compared, so the time taken does not tell which one matched.
-                valid |= CryptographicOperations.FixedTimeEquals(Convert.FromHexString(part.AsSpan(3)), expected);
-            }
-            catch (FormatException)
-            {
-                // not hex: not a match
-            }
+            // Every value is compared, so the time taken does not tell which one matched.
+            valid |= ConstantTime.MatchesHex(part.AsSpan(3), expected);
         }
 
         return valid;

@@ -20,6 +20,13 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
     private readonly Channel<bool> _signal = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<int, byte> _queued = new();
     private long _sequence;
+    private long _pending; // queued or being processed
+
+    /// <summary>
+    /// Nothing queued and nothing being processed: every pass asked for so far, and every pass those passes asked
+    /// for, has finished. Tests wait for it before asserting that something did not happen.
+    /// </summary>
+    public bool IsDrained => Interlocked.Read(ref _pending) == 0;
 
     protected abstract TimeSpan SweepInterval { get; }
 
@@ -36,6 +43,7 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
     {
         if (_queued.TryAdd(number, 0))
         {
+            Interlocked.Increment(ref _pending);
             lock (_waiting)
             {
                 _waiting.Enqueue(number, (Priority(number), _sequence++));
@@ -87,6 +95,11 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
             {
                 // The sweep comes back to it; what was not recorded is exactly what is still to do.
                 LogFailed(logger, ex, GetType().Name, number);
+            }
+            finally
+            {
+                // After ProcessAsync, whose own appends have already queued the next pass.
+                Interlocked.Decrement(ref _pending);
             }
         }
 

@@ -10,7 +10,7 @@ public static class ReminderExtensions
     {
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
-        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateOnStart();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value.ToSettings());
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<ReminderPlanner>();

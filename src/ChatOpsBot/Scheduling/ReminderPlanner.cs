@@ -27,11 +27,11 @@ public sealed partial class ReminderPlanner(
     internal const string IncidentNumberKey = "incident";
 
     // After losing a claim, give the winner time to record its reminder instead of re-firing at once in a loop.
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<int, DateTimeOffset> _notBefore = new();
 
-    protected override TimeSpan SweepInterval => options.Value.Sweep;
+    protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {

@@ -18,31 +18,49 @@ public sealed partial class SlackEventWorker(SlackTimelineCapture capture, IInci
 
     private readonly Channel<QueuedSlackEvent> _queue = Channel.CreateUnbounded<QueuedSlackEvent>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(QueuedSlackEvent e) => _queue.Writer.TryWrite(e);
+    private long _pending; // queued or being handled
+
+    /// <summary>Every event enqueued so far has been handled (or given up on). Tests wait for it before asserting that nothing happened.</summary>
+    public bool IsDrained => Interlocked.Read(ref _pending) == 0;
+
+    public void Enqueue(QueuedSlackEvent e)
+    {
+        Interlocked.Increment(ref _pending);
+        if (!_queue.Writer.TryWrite(e))
+        {
+            Interlocked.Decrement(ref _pending);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            for (var attempt = 1; ; attempt++)
+            await HandleWithRetriesAsync(queued, stoppingToken);
+            Interlocked.Decrement(ref _pending);
+        }
+    }
+
+    private async Task HandleWithRetriesAsync(QueuedSlackEvent queued, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                try
-                {
-                    await HandleAsync(queued.Event, queued.BotUserId, stoppingToken);
-                    break;
-                }
-                catch (Exception ex) when (ex.IsSlackFailure() && attempt < MaxAttempts)
-                {
-                    LogRetrying(logger, queued.EventId, attempt);
-                    await Task.Delay(options.Value.RetryDelay * attempt, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Give the event id back, so Slack's own retry of this delivery is handled rather than dropped.
-                    LogFailed(logger, ex, queued.EventId, queued.Event.Type ?? "?");
-                    await store.ReleaseClaimAsync(SlackEventsEndpoint.ClaimKey(queued.EventId), CancellationToken.None);
-                    break;
-                }
+                await HandleAsync(queued.Event, queued.BotUserId, stoppingToken);
+                break;
+            }
+            catch (Exception ex) when (ex.IsSlackFailure() && attempt < MaxAttempts)
+            {
+                LogRetrying(logger, queued.EventId, attempt);
+                await Task.Delay(options.Value.RetryDelay * attempt, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Give the event id back, so Slack's own retry of this delivery is handled rather than dropped.
+                LogFailed(logger, ex, queued.EventId, queued.Event.Type ?? "?");
+                await store.ReleaseClaimAsync(SlackEventsEndpoint.ClaimKey(queued.EventId), CancellationToken.None);
+                break;
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack;
@@ -21,7 +21,7 @@ public static partial class SlackSignature
         var data = new byte[prefix.Length + body.Length];
         prefix.CopyTo(data, 0);
         body.CopyTo(data.AsSpan(prefix.Length));
-        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), data));
+        return "v0=" + Convert.ToHexStringLower(ConstantTime.HmacSha256(signingSecret, data));
     }
 
     public static bool IsValid(string signingSecret, string? timestamp, string? signature, ReadOnlySpan<byte> body,
@@ -39,8 +39,7 @@ public static partial class SlackSignature
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, body));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
+        return ConstantTime.Matches(signature, Compute(signingSecret, timestamp, body));
     }
 
     /// <summary>
@@ -55,7 +54,7 @@ public static partial class SlackSignature
             var clock = http.RequestServices.GetRequiredService<TimeProvider>();
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsBot.Slack.Signature");
 
-            var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+            var body = await BoundedBody.ReadAndRewindAsync(http.Request, MaxBodyBytes, http.RequestAborted);
             if (body is null)
             {
                 LogRefused(logger, http.Request.Path, "body too large");
@@ -72,31 +71,6 @@ public static partial class SlackSignature
 
             return await next(context);
         });
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        request.EnableBuffering(MaxBodyBytes);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        request.Body.Position = 0;
-        return buffer.ToArray();
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Reason}")]
     private static partial void LogRefused(ILogger logger, PathString path, string reason);

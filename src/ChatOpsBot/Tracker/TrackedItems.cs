@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Hosting;
 
@@ -19,7 +17,7 @@ public static class TrackedItems
             return (null, Results.Problem($"The body is over {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
         }
 
-        return IsSigned(request.Headers[header], body, secret)
+        return Sha256Signature.IsValid(request.Headers[header], body, secret)
             ? (body, null)
             : (null, Results.Problem($"Missing or wrong {header}.", statusCode: StatusCodes.Status401Unauthorized));
     }
@@ -41,24 +39,6 @@ public static class TrackedItems
         (await incidents.ListAsync(cancellationToken)).FirstOrDefault(i =>
             i.TrackedIssues.Values.Any(t => t.Tracker == tracker && t.Key.Equals(issueKey, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>"sha256=" + hex HMAC-SHA256 of the raw body, as GitHub (X-Hub-Signature-256) and Jira (X-Hub-Signature) send it.</summary>
-    public static string Sign(ReadOnlySpan<byte> body, string secret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-
-    public static bool IsSigned(string? header, ReadOnlySpan<byte> body, string secret)
-    {
-        if (header is null || !header.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        try
-        {
-            return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(header.AsSpan(7).Trim()), HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The signature header's value, as GitHub (X-Hub-Signature-256) and Jira (X-Hub-Signature) send it.</summary>
+    public static string Sign(ReadOnlySpan<byte> body, string secret) => Sha256Signature.Sign(body, secret);
 }

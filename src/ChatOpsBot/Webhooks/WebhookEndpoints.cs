@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Alerts;
+using ChatOpsBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +22,10 @@ public static partial class WebhookEndpoints
     public static WebApplication MapWebhooks(this WebApplication app)
     {
         var hooks = app.MapGroup("/webhooks").WithTags("Webhooks");
-        hooks.MapPost("/alertmanager", (HttpContext http, AlertIntake intake) => HandleAsync(http, intake, Sender.Alertmanager));
-        hooks.MapPost("/grafana", (HttpContext http, AlertIntake intake) => HandleAsync(http, intake, Sender.Grafana));
+        hooks.MapPost("/alertmanager", (HttpContext http, AlertIntake intake) => HandleAsync(http, intake, Sender.Alertmanager))
+            .RequireAuthorization(WebhookCredentialsAuthentication.Alertmanager);
+        hooks.MapPost("/grafana", (HttpContext http, AlertIntake intake) => HandleAsync(http, intake, Sender.Grafana))
+            .RequireAuthorization(WebhookCredentialsAuthentication.Grafana);
         hooks.MapPost("/generic", (HttpContext http, AlertIntake intake) => HandleAsync(http, intake, Sender.Generic));
         return app;
     }
@@ -32,34 +35,22 @@ public static partial class WebhookEndpoints
         var options = http.RequestServices.GetRequiredService<IOptions<WebhookOptions>>().Value;
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsBot.Webhooks");
         var cancellationToken = http.RequestAborted;
-        var credentials = sender switch
-        {
-            Sender.Alertmanager => options.Alertmanager,
-            Sender.Grafana => options.Grafana,
-            _ => null,
-        };
 
-        // An endpoint with no credentials is off, not open: it answers as if it did not exist.
-        if (credentials is { IsConfigured: false } || (sender == Sender.Generic && !options.Generic.IsConfigured))
+        // Alertmanager and Grafana were authenticated before this runs (WebhookCredentialsAuthentication); the generic
+        // endpoint's signature covers the body, so it is checked once the body is read. Off is not open: 404.
+        if (sender == Sender.Generic && !options.Generic.IsConfigured)
         {
             return Results.NotFound();
         }
 
-        if (credentials is not null && !WebhookAuth.IsAuthorized(http.Request, credentials))
-        {
-            LogRefused(logger, sender.ToString(), http.Connection.RemoteIpAddress?.ToString());
-            http.Response.Headers.WWWAuthenticate = "Bearer, Basic realm=\"chatopsbot\"";
-            return Results.Unauthorized();
-        }
-
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var body = await BoundedBody.ReadAsync(http.Request, WebhookOptions.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             LogTooLarge(logger, sender.ToString(), http.Request.ContentLength);
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is over {WebhookOptions.MaxBodyBytes} bytes; lower max_alerts in the receiver.");
         }
 
-        if (sender == Sender.Generic && !WebhookAuth.IsSignedBody(http.Request.Headers[WebhookAuth.SignatureHeader], body, options.Generic.Secret!))
+        if (sender == Sender.Generic && !Sha256Signature.IsValid(http.Request.Headers[WebhookAuth.SignatureHeader], body, options.Generic.Secret!))
         {
             LogRefused(logger, sender.ToString(), http.Connection.RemoteIpAddress?.ToString());
             return Problem(StatusCodes.Status401Unauthorized, $"Missing or wrong {WebhookAuth.SignatureHeader} header (sha256=<hex HMAC-SHA256 of the body>).");
@@ -99,30 +90,6 @@ public static partial class WebhookEndpoints
 
         return Results.Ok(new WebhookResponse(result.Outcome.ToString().ToLowerInvariant(), result.IncidentNumber, result.EventsAdded,
             result.Prompt is null ? null : prompted, result.Reason));
-    }
-
-    /// <summary>The body, or null when it is over the limit (checked on the header and while reading, since either may lie or be missing).</summary>
-    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > WebhookOptions.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > WebhookOptions.MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail, statusCode: status);

@@ -16,6 +16,7 @@ public static class WebhookExtensions
         services.AddSingleton(sp => new AlertIntakeSettings { PromptCooldown = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PromptCooldown });
         services.AddSingleton<AlertIntake>();
         services.AddSingleton<TriagePrompter>();
+        WebhookCredentialsAuthentication.Register(services);
 
         // The console creates its default channels at start; the triage channel is one of them when alerts can prompt.
         services.PostConfigure<ConsoleOptions>(console =>

@@ -77,7 +77,7 @@ public class IncidentCopilotTests
     public async Task WithoutAModelTheCopilotIsOffAndDraftsNoStatusUpdate()
     {
         var history = IncidentHistory.Declared();
-        var copilot = IncidentCopilot.Off(Compiler);
+        var copilot = new IncidentCopilot(Compiler, null, CopilotSettings.Default, TimeProvider.System);
 
         Assert.False(copilot.IsOn);
         Assert.Null(await copilot.DraftStatusUpdateAsync(history.State, history.Events, default));

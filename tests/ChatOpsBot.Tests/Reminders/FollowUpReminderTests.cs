@@ -1,9 +1,10 @@
 using ChatOpsBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using static ChatOpsBot.Tests.Reminders.ReminderTimeline;
 
 namespace ChatOpsBot.Tests.Reminders;
 
-/// <summary>The reminders besides the status cadence, end to end on one host with intervals of seconds.</summary>
+/// <summary>The reminders besides the status cadence, end to end on one host whose clock the test moves.</summary>
 public sealed class FollowUpReminderTests
 {
     private const string Room = "inc-1-checkout-failing";
@@ -11,28 +12,33 @@ public sealed class FollowUpReminderTests
     [Fact]
     public async Task A_missing_scribe_an_action_item_due_date_and_an_overdue_postmortem_each_get_their_reminder()
     {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)); // a Monday: no weekend in the postmortem's way
         using var bot = new BotFactory(new Dictionary<string, string?>
         {
             ["Reminders:StatusUpdate:Sev2"] = "",
-            ["Reminders:MissingScribeAfter"] = "00:00:01",
-            ["Reminders:PostmortemDue:Sev2"] = "00:00:02",
+            ["Reminders:MissingScribeAfter"] = "00:10:00",
+            ["Reminders:PostmortemDue:Sev2"] = "04:00:00",
             ["Reminders:PostmortemDue:RepeatEvery"] = "",
-        });
+        }, clock: clock);
         var console = new ConsoleApiClient(bot.CreateClient());
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout failing");
         await Eventually.Get(() => console.EventsAsync(1), e => e.Any(x => Type(x) == "KickoffPosted"), "the channel");
 
-        var added = await console.SayExpectingOneReplyAsync("alice", Room, "/incident action Add a canary @carol due 2s");
-        Assert.Contains("Due in 2 s", added, StringComparison.Ordinal);
+        var added = await console.SayExpectingOneReplyAsync("alice", Room, "/incident action Add a canary @carol due 2h");
+        Assert.Contains("Due in 2 h", added, StringComparison.Ordinal);
+        clock.Advance(TimeSpan.FromMinutes(11));
         await Eventually.Get(() => console.EventsAsync(1), e => Kinds(e).Contains("missingScribe"), "the scribe reminder");
         await console.SayExpectingOneReplyAsync("alice", Room, "/incident resolve Rolled back"); // ends the role gap, starts the postmortem clock
 
-        var events = await Eventually.Get(() => console.EventsAsync(1),
-            e => Kinds(e).Contains("missingScribe") && Kinds(e).Contains("actionItemDue") && Kinds(e).Contains("postmortemDue"),
-            "the scribe, action item and postmortem reminders");
-        await Task.Delay(TimeSpan.FromSeconds(2)); // none of them repeats
+        clock.Advance(TimeSpan.FromHours(2));
+        await Eventually.Get(() => console.EventsAsync(1), e => Kinds(e).Contains("actionItemDue"), "the action item reminder");
+        clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        await Eventually.Get(() => console.EventsAsync(1), e => Kinds(e).Contains("postmortemDue"), "the postmortem reminder");
 
-        events = await console.EventsAsync(1);
+        // None of them repeats: a day later, nothing is left to plan or to fire.
+        clock.Advance(TimeSpan.FromDays(1));
+        await NothingScheduledAsync(bot.Services);
+        var events = await console.EventsAsync(1);
         Assert.Equal(["actionItemDue", "missingScribe", "postmortemDue"], Kinds(events).Order(StringComparer.Ordinal));
         var texts = (await console.MessagesAsync(Room, "alice")).Select(m => m.Text).ToList();
         Assert.Single(texts, t => t.StartsWith("📝 @alice, INC-1 (SEV2) has no scribe", StringComparison.Ordinal));

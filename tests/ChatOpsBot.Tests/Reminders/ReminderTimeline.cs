@@ -1,4 +1,8 @@
 using System.Text.Json;
+using ChatOpsBot.Scheduling;
+using ChatOpsBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace ChatOpsBot.Tests.Reminders;
 
@@ -21,4 +25,21 @@ internal static class ReminderTimeline
     /// <summary>What responders did: everything but the reconciler's bookkeeping and the reminders.</summary>
     public static List<string> ResponderSteps(IEnumerable<JsonElement> events) =>
         events.Select(Type).Where(t => !Bookkeeping.Contains(t) && t != "ReminderSent").ToList();
+
+    /// <summary>
+    /// The "nothing more will happen until the clock moves" signal for INC-1's reminders on this host: the planner
+    /// has no pass queued or running, and Quartz holds no trigger for the incident at or before now (a job that fires
+    /// queues a planner pass before its trigger goes, so there is no moment between the two when a reminder could
+    /// still be on its way).
+    /// </summary>
+    public static async Task NothingScheduledAsync(IServiceProvider services)
+    {
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await Eventually.Get(async () =>
+        {
+            var trigger = await scheduler.GetTrigger(new TriggerKey("INC-1", ReminderPlanner.JobGroup));
+            return new { services.GetRequiredService<ReminderPlanner>().IsDrained, TriggerAt = trigger?.StartTimeUtc, Now = now };
+        }, s => s.IsDrained && (s.TriggerAt is null || s.TriggerAt > s.Now), "no reminder planned or firing before now");
+    }
 }

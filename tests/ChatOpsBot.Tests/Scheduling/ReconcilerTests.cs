@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Scheduling;
 using ChatOpsBot.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -72,7 +73,8 @@ public sealed class ReconcilerTests : IDisposable
         await incidents.ExecuteAsync(1, i => i.Resolve("TTL fixed"), alice, default);
 
         await Eventually.Get(() => Task.FromResult(platform.Posts.ToList()), p => p.Any(x => x.Text.StartsWith("✅ Resolved", StringComparison.Ordinal)), "the resolve message");
-        await Task.Delay(300); // a second pass would post duplicates now, if it were going to
+        // Every pass the changes asked for (and every pass those asked for) has run: a duplicate would be posted by now.
+        await Eventually.Get(() => Task.FromResult(bot.Services.GetRequiredService<Reconciler>().IsDrained), drained => drained, "the reconciler to drain");
         var channelPosts = platform.Posts.Where(p => p.Channel == "inc-1-dns-flapping").Select(p => p.Text).ToList();
         Assert.Equal(4, channelPosts.Count);
         Assert.Contains(channelPosts, t => t.Contains("@bob is now scribe", StringComparison.Ordinal));

@@ -1,33 +1,15 @@
-using System.Diagnostics;
-using System.Globalization;
 using ChatOpsBot.Tests.Slack.Support;
 using ChatOpsBot.Tests.Support;
-using Xunit.Abstractions;
 
 namespace ChatOpsBot.Tests.Slack;
 
-/// <summary>Slash commands answer inside Slack's 3 seconds, and slow ones finish through response_url.</summary>
-public sealed class SlackCommandTests(ITestOutputHelper output) : IDisposable
+/// <summary>
+/// Slash commands answer inside Slack's 3 seconds, and slow ones finish through response_url. How fast the
+/// acknowledgement is, is measured in bench/ (scenario 1), not asserted here: a timing says more about the machine.
+/// </summary>
+public sealed class SlackCommandTests : IDisposable
 {
     private readonly SlackBot _bot = new();
-
-    [Fact]
-    public async Task Slash_commands_are_acknowledged_in_milliseconds()
-    {
-        await _bot.DeclareAndWaitAsync(); // warm up the host and the store
-        var times = new List<double>();
-        for (var i = 0; i < 30; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            var text = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync($"note measurement {i}", channel: FakeSlack.IncidentChannel));
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-            Assert.Contains("Noted", text, StringComparison.Ordinal);
-        }
-
-        times.Sort();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slash command ack over in-memory HTTP + SQLite: median {times[15]:F1} ms, p90 {times[27]:F1} ms, max {times[^1]:F1} ms"));
-        Assert.True(times[15] < 500, "the median acknowledgement should be far below Slack's 3 s");
-    }
 
     [Fact]
     public async Task A_command_slower_than_the_budget_is_acknowledged_at_once_and_answered_through_response_url()

@@ -1,7 +1,9 @@
 using System.Net;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Slack;
 using ChatOpsBot.Tests.Slack.Support;
 using ChatOpsBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsBot.Tests.Slack;
 
@@ -182,8 +184,10 @@ public sealed class SlackTimelineCaptureTests : IDisposable
         return timeline.OfType<MessageCaptured>().Last();
     }
 
-    // The event worker runs after the 200; give it time to do (wrongly) anything it was going to.
-    private static Task SettleAsync() => Task.Delay(400);
+    // The event worker runs after the 200: wait until it has handled (or given up on) every event sent so far,
+    // so whatever it was going to do (wrongly) is done.
+    private async Task SettleAsync() =>
+        await Eventually.Get(() => Task.FromResult(_bot.Factory.Services.GetRequiredService<SlackEventWorker>().IsDrained), drained => drained, "the event worker to drain");
 
     private static object Pin(string id, string channel = FakeSlack.IncidentChannel) => new
     {

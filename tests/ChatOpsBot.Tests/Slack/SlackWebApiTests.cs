@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Tests.Slack.Support;
 using ChatOpsBot.Tests.Support;
@@ -15,7 +14,6 @@ public sealed class SlackWebApiTests : IDisposable
     {
         _bot.Slack.AnswerOnce("conversations.setTopic", r => r.WithStatusCode(429).WithHeader("Retry-After", "1"));
 
-        var stopwatch = Stopwatch.StartNew();
         var incident = await _bot.DeclareAndWaitAsync();
 
         var calls = _bot.Slack.Entries("conversations.setTopic");
@@ -24,7 +22,6 @@ public sealed class SlackWebApiTests : IDisposable
             $"the retry came {(calls[1].RequestMessage.DateTime - calls[0].RequestMessage.DateTime).TotalMilliseconds} ms after the 429");
         Assert.Equal("SEV2 · Investigating · IC: @alice", incident.Topic);
         Assert.Single((await _bot.TimelineAsync()).OfType<TopicSet>());
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10));
     }
 
     [Fact]

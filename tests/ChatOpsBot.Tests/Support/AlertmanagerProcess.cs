@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ChatOpsBot.Testing;
 
 namespace ChatOpsBot.Tests.Support;
 
@@ -57,7 +58,7 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
 
         for (var attempt = 1; ; attempt++)
         {
-            var port = ProcessOutput.FreePort();
+            var port = LoopbackProcess.FreePort();
             var start = new ProcessStartInfo(executable)
             {
                 UseShellExecute = false,
@@ -113,40 +114,10 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
         }
     }
 
-    private async Task StopAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
+    private Task StopAsync() => LoopbackProcess.StopAsync(_process);
 
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
-
-    private async Task<bool> WaitReadyAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StartTimeout && !_process.HasExited)
-        {
-            try
-            {
-                using var response = await Http.GetAsync("-/ready");
-                if (response.IsSuccessStatusCode)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
+    private async Task<bool> WaitReadyAsync() =>
+        await LoopbackProcess.WaitReadyAsync(_process, new Uri(Address, "-/ready"), StartTimeout, TimeSpan.FromMilliseconds(100)) == LoopbackProcess.Readiness.Ready;
 
     private static string? Find()
     {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net;
+using ChatOpsBot.Testing;
 
 namespace ChatOpsBot.Tests.Support;
 
@@ -30,7 +30,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var port = ProcessOutput.FreePort();
+        var port = LoopbackProcess.FreePort();
         var workingDirectory = Directory.CreateTempSubdirectory("chatopsbot-host-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,43 +55,19 @@ public sealed class HostProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await LoopbackProcess.StopAsync(_process);
         Directory.Delete(_workingDirectory, recursive: true);
     }
 
     private async Task WaitUntilReadyAsync()
     {
-        var deadline = Environment.TickCount64 + 30_000;
-        while (Environment.TickCount64 < deadline)
+        switch (await LoopbackProcess.WaitReadyAsync(_process, new Uri(Address, "/readyz"), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)))
         {
-            if (_process.HasExited)
-            {
+            case LoopbackProcess.Readiness.Exited:
                 throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync("/readyz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
+            case LoopbackProcess.Readiness.TimedOut:
+                throw new TimeoutException($"The host did not become ready within 30 s:\n{Output}");
         }
-
-        throw new TimeoutException($"The host did not become ready within 30 s:\n{Output}");
     }
 
     /// <summary>The host's build output, the same configuration as the tests (dotnet test builds it as a reference).</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ChatOpsBot.Tests.Support;
@@ -24,13 +22,8 @@ public sealed class ProcessOutput
         get { lock (_text) { return _text.ToString(); } }
     }
 
-    /// <summary>A loopback port nobody listens on right now (the caller retries if it is taken by the time it binds).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A loopback port nobody listens on right now; see <see cref="ChatOpsBot.Testing.LoopbackProcess.FreePort"/>.</summary>
+    public static int FreePort() => ChatOpsBot.Testing.LoopbackProcess.FreePort();
 
     private void Append(string? line)
     {
