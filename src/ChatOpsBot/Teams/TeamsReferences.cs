@@ -25,13 +25,21 @@ public sealed partial class TeamsReferences(IIncidentStore store, ILogger<TeamsR
     /// <summary>The serviceUrl the bot heard from last, for conversations it knows nothing about (a channel Graph created).</summary>
     public const string LatestKey = "latest";
 
+    /// <summary>How long an activity waits for its references to be saved before it is handled anyway.</summary>
+    public static readonly TimeSpan SaveBudget = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, TeamsReference> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _unsaved = new(StringComparer.Ordinal);
 
     public static string ConversationKey(string conversationId) => $"conversation:{TeamsConversation.Bare(conversationId)}";
 
     public static string UserKey(string userId) => $"user:{userId}";
 
-    /// <summary>Everything an authenticated activity says about where its conversation and its sender are.</summary>
+    /// <summary>
+    /// Everything an authenticated activity says about where its conversation and its sender are. Waits for the store
+    /// at most <see cref="SaveBudget"/>: the activity must be acknowledged within the connector's 15 seconds even when
+    /// the store is down, and the saves carry on (this replica already has the references in memory).
+    /// </summary>
     public async Task LearnAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (Normalized(activity.ServiceUrl) is not { } serviceUrl)
@@ -40,20 +48,29 @@ public sealed partial class TeamsReferences(IIncidentStore store, ILogger<TeamsR
         }
 
         var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
-        await RememberAsync(LatestKey, new TeamsReference(serviceUrl, TenantId: tenant), cancellationToken);
+        var saves = new List<Task> { RememberAsync(LatestKey, new TeamsReference(serviceUrl, TenantId: tenant), CancellationToken.None) };
         if (activity.Conversation?.Id is { Length: > 0 } conversation)
         {
-            await RememberAsync(ConversationKey(conversation), new TeamsReference(serviceUrl, TeamsConversation.Bare(conversation), tenant), cancellationToken);
+            saves.Add(RememberAsync(ConversationKey(conversation), new TeamsReference(serviceUrl, TeamsConversation.Bare(conversation), tenant), CancellationToken.None));
         }
 
         if (activity.From is { Id: { Length: > 0 } user } from && TeamsChatPlatform.IsUserId(user))
         {
-            var before = await FindAsync(UserKey(user), cancellationToken);
+            var before = _known.GetValueOrDefault(UserKey(user));
             var personal = activity.Conversation?.ConversationType == "personal" ? activity.Conversation.Id : null;
-            await RememberAsync(UserKey(user), new TeamsReference(serviceUrl, personal ?? before?.ConversationId, tenant ?? before?.TenantId)
+            saves.Add(RememberAsync(UserKey(user), new TeamsReference(serviceUrl, personal ?? before?.ConversationId, tenant ?? before?.TenantId)
             {
                 AadObjectId = from.AadObjectId is { Length: > 0 } aad ? aad : before?.AadObjectId,
-            }, cancellationToken);
+            }, CancellationToken.None));
+        }
+
+        try
+        {
+            await Task.WhenAll(saves).WaitAsync(SaveBudget, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogSaveSlow(logger);
         }
     }
 
@@ -94,7 +111,7 @@ public sealed partial class TeamsReferences(IIncidentStore store, ILogger<TeamsR
 
     private async Task RememberAsync(string key, TeamsReference reference, CancellationToken cancellationToken)
     {
-        if (_known.TryGetValue(key, out var known) && known == reference)
+        if (_known.TryGetValue(key, out var known) && known == reference && !_unsaved.ContainsKey(key))
         {
             return;
         }
@@ -103,11 +120,12 @@ public sealed partial class TeamsReferences(IIncidentStore store, ILogger<TeamsR
         try
         {
             await store.SaveConversationReferenceAsync(TeamsChatPlatform.PlatformName, key, JsonSerializer.Serialize(reference, TeamsJson.Options), cancellationToken);
+            _unsaved.TryRemove(key, out _);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Forgotten in memory too, so the next activity tries the store again.
-            _known.TryRemove(KeyValuePair.Create(key, reference));
+            // Kept in memory, so this replica still posts there; the next activity saying the same tries the store again.
+            _unsaved[key] = true;
             LogSaveFailed(logger, ex);
         }
     }
@@ -119,6 +137,9 @@ public sealed partial class TeamsReferences(IIncidentStore store, ILogger<TeamsR
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saving a Teams conversation reference failed; it is kept in this replica's memory only")]
     private static partial void LogSaveFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving Teams conversation references is slow; handling the activity without waiting")]
+    private static partial void LogSaveSlow(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading a Teams conversation reference failed; using the configured Teams:ServiceUrl")]
     private static partial void LogReadFailed(ILogger logger, Exception exception);
