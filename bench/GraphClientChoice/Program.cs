@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Graph;
@@ -8,7 +9,11 @@ using Refit;
 using GraphClientChoice;
 
 // One process per measurement: start-up is what a fresh replica pays. The mode creates its Graph client and makes the
-// bot's one Graph call (create a channel) against a local stub, then reports time since process start and memory.
+// bot's first Graph call (create a channel) against a local stub, then reports time since process start and memory.
+// "floor" is the baseline of the same run: the same POST with a bare HttpClient and System.Text.Json, which any
+// client library adds to. Columns (tab-separated): mode, process start → first call answered (ms), client creation +
+// first call (ms), working set (MB), peak working set (MB), managed heap after a full GC (KB), bytes allocated since
+// the process started (KB), bytes allocated by client creation + first call (KB), loaded assemblies, channel id.
 var mode = args.Length > 0 ? args[0] : "refit";
 var inMain = System.Diagnostics.Stopwatch.StartNew();
 using var stub = new HttpListener();
@@ -30,24 +35,46 @@ _ = Task.Run(async () =>
 
 var baseUrl = $"http://127.0.0.1:{port}/v1.0/";
 var beforeClient = inMain.Elapsed;
+var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
 string? id = mode switch
 {
+    "floor" => await Floor(http),
     "sdk" => (await new GraphServiceClient(http, new AnonymousAuthenticationProvider(), baseUrl.TrimEnd('/'))
         .Teams["team-1"].Channels.PostAsync(new Channel { DisplayName = "inc-1-checkout", MembershipType = ChannelMembershipType.Standard }))?.Id,
     "refit" => (await RestService.ForGenerated<IGraph>(http).CreateChannelAsync("team-1",
         new JsonObject { ["displayName"] = "inc-1-checkout", ["membershipType"] = "standard" }, default)).Id,
-    _ => throw new ArgumentException("mode is sdk or refit"),
+    _ => throw new ArgumentException("mode is floor, sdk or refit"),
 };
 
 var clientAndCall = inMain.Elapsed - beforeClient;
+var allocatedByCall = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
 // Time since the process started, as the OS counts it: the runtime start-up is part of what a replica pays.
 var elapsed = TimeProvider.System.GetUtcNow() - System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
+var allocatedTotal = GC.GetTotalAllocatedBytes(precise: true);
 GC.Collect();
+var heap = GC.GetTotalMemory(forceFullCollection: true);
 var process = System.Diagnostics.Process.GetCurrentProcess();
-Console.WriteLine($"{mode}\t{elapsed.TotalMilliseconds:F0}\t{clientAndCall.TotalMilliseconds:F0}\t{process.WorkingSet64 / 1024 / 1024}\t{GC.GetTotalMemory(true) / 1024}\t{AppDomain.CurrentDomain.GetAssemblies().Length}\t{id}");
+Console.WriteLine(string.Join('\t',
+    mode,
+    elapsed.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture),
+    clientAndCall.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture),
+    (process.WorkingSet64 / 1024.0 / 1024).ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
+    (process.PeakWorkingSet64 / 1024.0 / 1024).ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
+    heap / 1024,
+    allocatedTotal / 1024,
+    allocatedByCall / 1024,
+    AppDomain.CurrentDomain.GetAssemblies().Length,
+    id));
 stub.Stop();
+
+static async Task<string?> Floor(HttpClient http)
+{
+    using var response = await http.PostAsJsonAsync("teams/team-1/channels", new JsonObject { ["displayName"] = "inc-1-checkout", ["membershipType"] = "standard" });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<GraphResource>())?.Id;
+}
 
 namespace GraphClientChoice
 {

@@ -37,6 +37,17 @@ public interface IIncidentStore
     Task ReleaseClaimAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Saves how <paramref name="platform"/> reaches a conversation or a person (on Teams: the serviceUrl, the
+    /// conversation id and the tenant), under <paramref name="key"/>; a later save replaces it. The reference is opaque
+    /// to the store. Kept here rather than in a replica's memory so another replica, or this one after a restart, can
+    /// still post there and send direct messages.
+    /// </summary>
+    Task SaveConversationReferenceAsync(string platform, string key, string reference, CancellationToken cancellationToken);
+
+    /// <summary>The reference last saved under <paramref name="platform"/> and <paramref name="key"/>, or null.</summary>
+    Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The newest incident an append linked to the alert group (an <see cref="AlertGroupLinked"/> event), or null: an
     /// index, so an alert storm's first notification of a group need not look at every incident. A hint the caller
     /// checks against the incident's state (Redis records it just before the append, which may then fail). Stores

@@ -180,6 +180,15 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         return number.IsNull ? null : (int)number;
     }
 
+    public Task SaveConversationReferenceAsync(string platform, string key, string reference, CancellationToken cancellationToken) =>
+        Db.HashSetAsync(keys.ConversationReferences(platform), key, reference).WaitAsync(cancellationToken);
+
+    public async Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken)
+    {
+        var reference = await Db.HashGetAsync(keys.ConversationReferences(platform), key).WaitAsync(cancellationToken);
+        return reference.IsNull ? null : (string?)reference;
+    }
+
     public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

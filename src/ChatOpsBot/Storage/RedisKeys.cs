@@ -21,6 +21,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash from alert group key to the newest incident number linked to it.</summary>
     public RedisKey AlertGroups => $"{Prefix}:alert-groups";
 
+    /// <summary>Hash per chat platform from a conversation's or person's key to how the platform reaches it.</summary>
+    public RedisKey ConversationReferences(string platform) => $"{Prefix}:conversation-refs:{platform}";
+
     public RedisKey NextIncidentNumber => $"{Prefix}:incidents:next";
 
     public RedisKey Claim(string key) => $"{Prefix}:claim:{key}";

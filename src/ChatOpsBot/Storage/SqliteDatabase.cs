@@ -26,6 +26,12 @@ public sealed class SqliteDatabase
         CREATE INDEX IF NOT EXISTS claims_expires_at ON claims (expires_at);
         CREATE TABLE IF NOT EXISTS requests (key TEXT PRIMARY KEY, location TEXT NOT NULL, expires_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS requests_expires_at ON requests (expires_at);
+        CREATE TABLE IF NOT EXISTS conversation_refs (
+            platform  TEXT NOT NULL,
+            key       TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            PRIMARY KEY (platform, key)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS console_channels (
             seq        INTEGER PRIMARY KEY AUTOINCREMENT,
             name       TEXT    NOT NULL UNIQUE,

@@ -194,6 +194,30 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
         return numbers;
     }
 
+    public async Task SaveConversationReferenceAsync(string platform, string key, string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO conversation_refs (platform, key, reference) VALUES ($platform, $key, $reference)
+            ON CONFLICT (platform, key) DO UPDATE SET reference = excluded.reference;
+            """;
+        command.Parameters.AddWithValue("$platform", platform);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$reference", reference);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT reference FROM conversation_refs WHERE platform = $platform AND key = $key;";
+        command.Parameters.AddWithValue("$platform", platform);
+        command.Parameters.AddWithValue("$key", key);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

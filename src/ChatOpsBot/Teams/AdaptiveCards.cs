@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 
 namespace ChatOpsBot.Teams;
@@ -19,12 +20,13 @@ public static class AdaptiveCards
     /// <summary>Characters of text per activity: UTF-8 of up to 3 bytes each plus JSON stays under 80 KB.</summary>
     public const int MaxActivityChars = 24_000;
 
-    public static IReadOnlyList<JsonObject> Render(ChatMessage message)
+    /// <summary><paramref name="room"/> is where the message goes: in a channel, "here" becomes a mention of the channel.</summary>
+    public static IReadOnlyList<JsonObject> Render(ChatMessage message, ConversationRef? room = null)
     {
         // The whole text is rendered first (tokens to mentions, plain runs inert), then split; each part carries the
         // entities of the mentions in it, so a mention is never split from its entity.
         var textEntities = new List<JsonObject>();
-        var chunks = Split(Markdown(message.Text, textEntities), MaxActivityChars);
+        var chunks = Split(Markdown(message.Text, textEntities, room: room), MaxActivityChars);
         var activities = new List<JsonObject>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -32,7 +34,7 @@ public static class AdaptiveCards
             var body = new JsonArray();
             if (i == 0 && message.Title is { } title)
             {
-                body.Add(TextBlock(Markdown(title, entities, 400), weight: "Bolder", size: "Medium"));
+                body.Add(TextBlock(Markdown(title, entities, 400, room), weight: "Bolder", size: "Medium"));
             }
 
             foreach (var e in textEntities.Where(e => chunks[i].Contains(e["text"]!.GetValue<string>(), StringComparison.Ordinal)))
@@ -51,7 +53,7 @@ public static class AdaptiveCards
 
             if (i == chunks.Count - 1)
             {
-                AddTail(message, entities, body, card);
+                AddTail(message, entities, body, card, room);
             }
 
             card["msteams"] = new JsonObject
@@ -67,19 +69,27 @@ public static class AdaptiveCards
 
     /// <summary>
     /// A <see cref="ChatText"/> as TextBlock markdown: a mention of a Teams user (29:…) becomes &lt;at&gt;Name&lt;/at&gt;
-    /// with its entity added to <paramref name="entities"/>; anyone else is their name; "here" stays the words "@here",
-    /// since a bot cannot mention everyone in a chat and a channel mention needs the channel's display name, which the
-    /// port does not give; code is inline code. Every plain run goes through <see cref="TeamsText.Inert"/>, so "@Name"
-    /// or "&lt;at&gt;" a person typed is only text. <paramref name="max"/> cuts the plain text before rendering.
+    /// with its entity added to <paramref name="entities"/>; anyone else is their name; "here" is a mention of the
+    /// channel when <paramref name="room"/> is one (<see cref="TeamsMentions.Channel"/>), and the words "@here"
+    /// elsewhere, since a bot cannot mention everyone in a group chat or a 1:1 chat; code is inline code. Every plain
+    /// run goes through <see cref="TeamsText.Inert"/>, so "@Name" or "&lt;at&gt;" a person typed is only text.
+    /// <paramref name="max"/> cuts the plain text before rendering.
     /// </summary>
-    public static string Markdown(string text, ICollection<JsonObject> entities, int? max = null) =>
+    public static string Markdown(string text, ICollection<JsonObject> entities, int? max = null, ConversationRef? room = null) =>
         ChatText.Render(max is { } m ? CutText(text, m) : text, TeamsText.Inert, part => part.Kind switch
         {
             TextPartKind.Person when part.Id is { } id && TeamsChatPlatform.IsUserId(id) => Mention(id, part.Text, entities),
+            TextPartKind.Broadcast when room is not null && TeamsMentions.IsChannel(room.Id) => Add(TeamsMentions.Channel(room), entities),
             TextPartKind.Person or TextPartKind.Broadcast => TeamsText.Inert($"@{part.Text}"),
             TextPartKind.Code => $"`{part.Text.Replace("`", "'", StringComparison.Ordinal).Replace("<", "<\u200B", StringComparison.Ordinal)}`",
             _ => TeamsText.Inert(part.Text),
         });
+
+    private static string Add(TeamsMention mention, ICollection<JsonObject> entities)
+    {
+        AddEntity(entities, mention.Entity);
+        return mention.Text;
+    }
 
     private static string Mention(string id, string name, ICollection<JsonObject> entities)
     {
@@ -150,7 +160,7 @@ public static class AdaptiveCards
         return action;
     }
 
-    private static void AddTail(ChatMessage message, List<JsonObject> entities, JsonArray body, JsonObject card)
+    private static void AddTail(ChatMessage message, List<JsonObject> entities, JsonArray body, JsonObject card, ConversationRef? room)
     {
         if (message.Fields.Count > 0)
         {
@@ -159,8 +169,8 @@ public static class AdaptiveCards
             {
                 facts.Add(new JsonObject
                 {
-                    ["title"] = Markdown(f.Label, entities, 100),
-                    ["value"] = Markdown(f.Value, entities, 2000),
+                    ["title"] = Markdown(f.Label, entities, 100, room),
+                    ["value"] = Markdown(f.Value, entities, 2000, room),
                 });
             }
 
@@ -169,7 +179,7 @@ public static class AdaptiveCards
 
         if (message.Context is { } context)
         {
-            body.Add(TextBlock(Markdown(context, entities, 2000), subtle: true));
+            body.Add(TextBlock(Markdown(context, entities, 2000, room), subtle: true));
         }
 
         var actions = new JsonArray();

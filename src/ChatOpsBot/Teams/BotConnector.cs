@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -6,39 +5,25 @@ namespace ChatOpsBot.Teams;
 
 /// <summary>
 /// Bot Connector clients per serviceUrl. Every conversation names its serviceUrl (a regional address); the bot
-/// learns it from the activities it receives, trusted only after the token's serviceurl claim matched. Before that
-/// (after a restart, on another replica, for a channel created through Graph) the configured global address is used,
-/// which serves every region.
+/// learns it from the activities it receives (<see cref="TeamsReferences"/>, shared by the replicas through the
+/// incident store). For a conversation nobody heard from yet (a channel just created through Graph) the serviceUrl
+/// last heard is used, and before any activity at all the configured global address, which serves every region.
 /// </summary>
-public sealed class BotConnector(IHttpClientFactory httpClients, IOptions<TeamsOptions> options)
+public sealed class BotConnector(IHttpClientFactory httpClients, TeamsReferences references, IOptions<TeamsOptions> options)
 {
     public const string HttpClientName = "TeamsBotConnector";
 
     private static readonly RefitSettings Settings = new(new SystemTextJsonContentSerializer(TeamsJson.Options));
 
-    private readonly ConcurrentDictionary<string, Uri> _serviceUrls = new(StringComparer.Ordinal);
-    private Uri? _latest;
-
-    /// <summary>Remembers where <paramref name="conversationId"/> lives; called for authenticated activities only.</summary>
-    public void Learn(string? conversationId, string? serviceUrl)
+    public async Task<Uri> ServiceUrlForAsync(string? conversationId, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url))
-        {
-            return;
-        }
-
-        url = serviceUrl!.EndsWith('/') ? url : new Uri(serviceUrl + "/");
-        _latest = url;
-        if (conversationId is not null)
-        {
-            _serviceUrls[TeamsConversation.Bare(conversationId)] = url;
-        }
+        var reference = conversationId is null ? null : await references.FindAsync(TeamsReferences.ConversationKey(conversationId), cancellationToken);
+        reference ??= await references.FindAsync(TeamsReferences.LatestKey, cancellationToken);
+        return reference is not null ? new Uri(reference.ServiceUrl) : options.Value.ServiceUrl;
     }
 
-    public Uri ServiceUrlFor(string? conversationId) =>
-        conversationId is not null && _serviceUrls.TryGetValue(TeamsConversation.Bare(conversationId), out var url) ? url : _latest ?? options.Value.ServiceUrl;
-
-    public IBotConnectorApi For(string? conversationId) => For(ServiceUrlFor(conversationId));
+    public async Task<IBotConnectorApi> ForAsync(string? conversationId, CancellationToken cancellationToken) =>
+        For(await ServiceUrlForAsync(conversationId, cancellationToken));
 
     public IBotConnectorApi For(Uri serviceUrl)
     {

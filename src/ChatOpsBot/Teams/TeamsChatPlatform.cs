@@ -16,6 +16,7 @@ namespace ChatOpsBot.Teams;
 /// </summary>
 public sealed partial class TeamsChatPlatform(
     BotConnector connector,
+    TeamsReferences references,
     ITeamsGraphApi graph,
     TeamsPeople people,
     IncidentService incidents,
@@ -62,7 +63,8 @@ public sealed partial class TeamsChatPlatform(
 
         if (o.ChannelMode == TeamsChannelMode.Thread)
         {
-            var thread = await connector.For(o.IncidentsChannelId).CreateConversationAsync(new JsonObject
+            var serviceUrl = await connector.ServiceUrlForAsync(o.IncidentsChannelId, cancellationToken);
+            var thread = await connector.For(serviceUrl).CreateConversationAsync(new JsonObject
             {
                 ["isGroup"] = true,
                 ["channelData"] = new JsonObject
@@ -73,22 +75,31 @@ public sealed partial class TeamsChatPlatform(
                 ["activity"] = AdaptiveCards.Render(new ChatMessage($"🚨 {ChatText.Inert(name)}"))[0],
             }, cancellationToken);
             var id = thread.Id ?? TeamsConversation.Thread(o.IncidentsChannelId!, thread.ActivityId ?? "");
-            connector.Learn(id, thread.ServiceUrl);
+            await references.RememberConversationAsync(id, thread.ServiceUrl ?? serviceUrl.AbsoluteUri, o.TenantId, cancellationToken);
             return Conversation(id, name);
         }
 
         var baseName = name.Length <= MaxChannelName ? name : name[..MaxChannelName].TrimEnd('-');
+        var privateChannel = o.ChannelMembershipType == TeamsChannelMembershipType.Private;
+        // Graph creates a private channel with application permissions only when the request names its owner.
+        var owners = privateChannel ? await AadIdsOfParticipantsAsync(number, cancellationToken) : [];
         for (var attempt = 1; ; attempt++)
         {
             var candidate = attempt == 1 ? baseName : Suffixed(baseName, attempt);
             try
             {
-                var channel = await graph.CreateChannelAsync(o.TeamId!, new JsonObject
+                var request = new JsonObject
                 {
                     ["displayName"] = candidate,
                     ["description"] = $"Incident channel {candidate}, opened by ChatOpsBot",
-                    ["membershipType"] = "standard",
-                }, cancellationToken);
+                    ["membershipType"] = privateChannel ? "private" : "standard",
+                };
+                if (privateChannel)
+                {
+                    request["members"] = new JsonArray([.. owners.Take(1).Select(aad => (JsonNode)Member(aad))]);
+                }
+
+                var channel = await graph.CreateChannelAsync(o.TeamId!, request, cancellationToken);
                 return Conversation(channel.Id ?? throw new InvalidOperationException("Graph created a channel without an id."), candidate);
             }
             catch (ApiException ex) when (IsNameTaken(ex) && attempt < MaxNameAttempts)
@@ -98,17 +109,23 @@ public sealed partial class TeamsChatPlatform(
         }
     }
 
-    /// <summary>Standard channels are open to the whole team; a private incident's group chat gets its people added.</summary>
+    /// <summary>
+    /// Standard channels are open to the whole team; a private channel (Teams:ChannelMembershipType private) and a
+    /// private incident's group chat get their people added through Graph.
+    /// </summary>
     private async Task AddMembersAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
-        if (!IsGroupChat(channel.Id))
+        var o = options.Value;
+        var privateChannel = o.ChannelMode == TeamsChannelMode.Channel && o.ChannelMembershipType == TeamsChannelMembershipType.Private
+            && TeamsMentions.IsChannel(channel.Id) && !channel.Id.Contains(";messageid=", StringComparison.OrdinalIgnoreCase) && o.TeamId is not null;
+        if (!IsGroupChat(channel.Id) && !privateChannel)
         {
             return;
         }
 
         foreach (var user in userIds)
         {
-            if (people.AadIdOf(user) is not { } aad)
+            if (await people.AadIdOfAsync(user, cancellationToken) is not { } aad)
             {
                 LogUnknownPerson(logger, channel.Id);
                 continue;
@@ -116,7 +133,14 @@ public sealed partial class TeamsChatPlatform(
 
             try
             {
-                await graph.AddChatMemberAsync(channel.Id, Member(aad), cancellationToken);
+                if (privateChannel)
+                {
+                    await graph.AddChannelMemberAsync(o.TeamId!, channel.Id, Member(aad, owner: false), cancellationToken);
+                }
+                else
+                {
+                    await graph.AddChatMemberAsync(channel.Id, Member(aad), cancellationToken);
+                }
             }
             catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest)
             {
@@ -138,9 +162,9 @@ public sealed partial class TeamsChatPlatform(
 
     private async Task<string> SendAsync(ConversationRef channel, ChatMessage message, CancellationToken cancellationToken)
     {
-        var api = connector.For(channel.Id);
+        var api = await connector.ForAsync(channel.Id, cancellationToken);
         string? first = null;
-        foreach (var activity in AdaptiveCards.Render(message))
+        foreach (var activity in AdaptiveCards.Render(message, channel))
         {
             var posted = await api.SendAsync(channel.Id, activity, cancellationToken);
             first ??= posted.Id;
@@ -152,27 +176,32 @@ public sealed partial class TeamsChatPlatform(
     /// <summary>Replaces a posted card (the live kick-off card) with <paramref name="message"/>'s first part.</summary>
     private async Task ReplaceAsync(ConversationRef channel, string messageId, ChatMessage message, CancellationToken cancellationToken)
     {
-        var activity = AdaptiveCards.Render(message)[0];
+        var activity = AdaptiveCards.Render(message, channel)[0];
         activity["id"] = messageId;
-        await connector.For(channel.Id).UpdateAsync(channel.Id, messageId, activity, cancellationToken);
+        await (await connector.ForAsync(channel.Id, cancellationToken)).UpdateAsync(channel.Id, messageId, activity, cancellationToken);
     }
 
-    /// <summary>A 1:1 chat with the person (created, or found again: Teams answers with the same id), then the message.</summary>
+    /// <summary>
+    /// A 1:1 chat with the person (created, or found again: Teams answers with the same id), then the message. The
+    /// chat is made where the person was last heard from (their serviceUrl and tenant, as any replica stored them).
+    /// </summary>
     private async Task<string> DirectAsync(string userId, ChatMessage message, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var api = connector.For((string?)null);
-        var chat = await api.CreateConversationAsync(new JsonObject
+        var person = await references.FindAsync(TeamsReferences.UserKey(userId), cancellationToken);
+        var serviceUrl = person is not null ? new Uri(person.ServiceUrl) : await connector.ServiceUrlForAsync(null, cancellationToken);
+        var tenant = person?.TenantId ?? o.TenantId;
+        var chat = await connector.For(serviceUrl).CreateConversationAsync(new JsonObject
         {
             ["isGroup"] = false,
             ["bot"] = new JsonObject { ["id"] = $"28:{o.AppId}" },
             ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
-            ["tenantId"] = o.TenantId,
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = o.TenantId } },
+            ["tenantId"] = tenant,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
         }, cancellationToken);
         var id = chat.Id ?? throw new InvalidOperationException("The Bot Connector created a conversation without an id.");
-        connector.Learn(id, chat.ServiceUrl);
-        return await PostAsync(Conversation(id), message, cancellationToken);
+        await references.RememberConversationAsync(id, chat.ServiceUrl ?? serviceUrl.AbsoluteUri, tenant, cancellationToken);
+        return await SendAsync(Conversation(id), message, cancellationToken);
     }
 
     /// <summary>Bots cannot put files in a channel without SharePoint; the comment is posted, then the content as text.</summary>
@@ -191,14 +220,7 @@ public sealed partial class TeamsChatPlatform(
 
     private async Task<ConversationRef> OpenGroupChatAsync(int number, string name, CancellationToken cancellationToken)
     {
-        var members = new JsonArray();
-        if (await incidents.GetAsync(number, cancellationToken) is { Exists: true } incident)
-        {
-            foreach (var aad in incident.Participants.Select(p => people.AadIdOf(p.Id)).OfType<string>().Distinct(StringComparer.Ordinal))
-            {
-                members.Add(Member(aad));
-            }
-        }
+        var members = new JsonArray([.. (await AadIdsOfParticipantsAsync(number, cancellationToken)).Select(aad => (JsonNode)Member(aad))]);
 
         var chat = await graph.CreateChatAsync(new JsonObject
         {
@@ -216,10 +238,28 @@ public sealed partial class TeamsChatPlatform(
         return Conversation(id, name);
     }
 
-    private JsonObject Member(string aadId) => new()
+    /// <summary>The Entra ids of the incident's people the bot has heard from, the declarer first.</summary>
+    private async Task<IReadOnlyList<string>> AadIdsOfParticipantsAsync(int number, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        if (await incidents.GetAsync(number, cancellationToken) is { Exists: true } incident)
+        {
+            foreach (var participant in incident.Participants)
+            {
+                if (await people.AadIdOfAsync(participant.Id, cancellationToken) is { } aad && !ids.Contains(aad, StringComparer.Ordinal))
+                {
+                    ids.Add(aad);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    private JsonObject Member(string aadId, bool owner = true) => new()
     {
         ["@odata.type"] = "#microsoft.graph.aadUserConversationMember",
-        ["roles"] = new JsonArray("owner"),
+        ["roles"] = owner ? new JsonArray("owner") : new JsonArray(),
         ["user@odata.bind"] = $"{options.Value.GraphBaseUrl.ToString().TrimEnd('/')}/users('{aadId}')",
     };
 

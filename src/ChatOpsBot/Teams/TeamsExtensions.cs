@@ -38,6 +38,7 @@ public static class TeamsExtensions
             .AddHttpMessageHandler(sp => new TeamsAuthHandler(sp.GetRequiredService<TeamsTokens>(), TeamsTokens.GraphScope))
             .AddResilienceHandler("teams-graph", Retry);
 
+        services.AddSingleton<TeamsReferences>();
         services.AddSingleton<BotConnector>();
         services.AddSingleton<TeamsPeople>();
         services.AddSingleton<TeamsChatPlatform>();

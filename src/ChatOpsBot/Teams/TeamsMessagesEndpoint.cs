@@ -10,8 +10,8 @@ namespace ChatOpsBot.Teams;
 /// </summary>
 public static partial class TeamsMessagesEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, BotFrameworkAuth auth, TeamsActivityHandler handler, BotConnector connector,
-        TeamsPeople people, IOptions<TeamsOptions> options, ILoggerFactory loggers)
+    public static async Task<IResult> HandleAsync(HttpContext http, BotFrameworkAuth auth, TeamsActivityHandler handler, TeamsReferences references,
+        IOptions<TeamsOptions> options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("ChatOpsBot.Teams.Messages");
         var ct = http.RequestAborted;
@@ -54,8 +54,7 @@ public static partial class TeamsMessagesEndpoint
             return Results.Text("The token does not match this activity.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        connector.Learn(activity.Conversation.Id, activity.ServiceUrl);
-        people.Learn(activity.From);
+        await references.LearnAsync(activity, ct);
         return await handler.HandleAsync(activity, ct);
     }
 

@@ -11,6 +11,15 @@ public enum TeamsChannelMode
     Thread,
 }
 
+public enum TeamsChannelMembershipType
+{
+    /// <summary>Open to the whole team; nobody needs adding.</summary>
+    Standard,
+
+    /// <summary>Only its members see it: the incident's people are added through Graph as they join.</summary>
+    Private,
+}
+
 /// <summary>Settings under "Teams". Teams is on when Teams:AppId and Teams:AppPassword are set.</summary>
 public sealed class TeamsOptions
 {
@@ -41,6 +50,12 @@ public sealed class TeamsOptions
     public string? CatalogAppId { get; set; }
 
     public TeamsChannelMode ChannelMode { get; set; } = TeamsChannelMode.Channel;
+
+    /// <summary>
+    /// Whether incident channels (Teams:ChannelMode channel) are created standard or private. A private channel is
+    /// created with the declarer as its owner and each responder added as a member (Graph, ChannelMember.ReadWrite.All).
+    /// </summary>
+    public TeamsChannelMembershipType ChannelMembershipType { get; set; } = TeamsChannelMembershipType.Standard;
 
     public Uri OpenIdMetadataUrl { get; set; } = new("https://login.botframework.com/v1/.well-known/openidconfiguration");
 

@@ -59,7 +59,7 @@ public sealed partial class TeamsReplies(BotConnector connector, TeamsChatPlatfo
 
         await TryAsync(async () =>
         {
-            var api = connector.For(conversation);
+            var api = await connector.ForAsync(conversation, CancellationToken.None);
             foreach (var activity in activities)
             {
                 activity["replyToId"] = to.Id;

@@ -116,5 +116,11 @@ public class UnansweredAppendTests
         public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) => inner.TryClaimAsync(key, ttl, cancellationToken);
 
         public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken) => inner.ReleaseClaimAsync(key, cancellationToken);
+
+        public Task SaveConversationReferenceAsync(string platform, string key, string reference, CancellationToken cancellationToken) =>
+            inner.SaveConversationReferenceAsync(platform, key, reference, cancellationToken);
+
+        public Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken) =>
+            inner.FindConversationReferenceAsync(platform, key, cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private readonly Dictionary<int, List<IncidentEvent>> _timelines = [];
     private readonly Dictionary<string, DateTimeOffset> _claims = [];
     private readonly Dictionary<string, RecordedRequest> _requests = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), string> _references = [];
     private int _lastNumber;
     private long _eventsRead;
     private int _reads;
@@ -148,6 +149,24 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task SaveConversationReferenceAsync(string platform, string key, string reference, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _references[(platform, key)] = reference;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_references.GetValueOrDefault((platform, key)));
+        }
     }
 
     public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)

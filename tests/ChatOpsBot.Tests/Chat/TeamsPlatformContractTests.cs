@@ -11,9 +11,18 @@ namespace ChatOpsBot.Tests.Chat;
 /// The Teams adapter against WireMock playing Graph and the Bot Connector, read back from the Adaptive Cards the
 /// connector received (the text blocks, facts, Action.Execute ids and Action.OpenUrl links).
 /// </summary>
-public sealed class TeamsPlatformContractTests : ChatPlatformContract, IDisposable
+public class TeamsPlatformContractTests : ChatPlatformContract, IDisposable
 {
-    private readonly TeamsBot _bot = new();
+    private readonly TeamsBot _bot;
+
+    public TeamsPlatformContractTests()
+        : this(null)
+    {
+    }
+
+    protected TeamsPlatformContractTests(IReadOnlyDictionary<string, string?>? settings) => _bot = new TeamsBot(settings);
+
+    protected TeamsBot Bot => _bot;
 
     protected override Actor User { get; } = new(TeamsBot.Alice.Id, TeamsBot.Alice.Name);
 
@@ -22,12 +31,12 @@ public sealed class TeamsPlatformContractTests : ChatPlatformContract, IDisposab
     protected override bool OpenRoomsNeedNoInvites => true;
 
     protected override Task<IChatPlatform> StartAsync() =>
-        Task.FromResult<IChatPlatform>(_bot.Factory.Services.GetRequiredService<TeamsChatPlatform>());
+        Task.FromResult<IChatPlatform>(Bot.Factory.Services.GetRequiredService<TeamsChatPlatform>());
 
     protected override Task<ShownMessage> ShownAsync(ConversationRef channel, string messageId)
     {
         var prefix = $"/connector/v3/conversations/{channel.Id}/activities";
-        var last = _bot.Teams.Entries(prefix)
+        var last = Bot.Teams.Entries(prefix)
             .Where(e => e.RequestMessage.Method == "PUT"
                 ? Uri.UnescapeDataString(e.RequestMessage.Path).EndsWith("/" + messageId, StringComparison.Ordinal)
                 : e.ResponseMessage.BodyData?.BodyAsString?.Contains($"\"{messageId}\"", StringComparison.Ordinal) == true)
@@ -72,7 +81,7 @@ public sealed class TeamsPlatformContractTests : ChatPlatformContract, IDisposab
     protected override Task<IReadOnlyCollection<string>> MembersAsync(ConversationRef channel) => throw new NotSupportedException("Teams standard channels are open to the team.");
 
     protected override Task<string?> TopicAsync(ConversationRef channel) =>
-        Task.FromResult(_bot.Teams.Calls($"/graph/v1.0/teams/{FakeTeams.TeamId}/channels/{channel.Id}").LastOrDefault(c => c.Method == "PATCH") is { Body.ValueKind: JsonValueKind.Object } call
+        Task.FromResult(Bot.Teams.Calls($"/graph/v1.0/teams/{FakeTeams.TeamId}/channels/{channel.Id}").LastOrDefault(c => c.Method == "PATCH") is { Body.ValueKind: JsonValueKind.Object } call
             ? call.Body.GetProperty("description").GetString() : null);
 
     protected override Task<bool> IsPinnedAsync(ConversationRef channel, string messageId) => throw new NotSupportedException("Teams declares no pins.");
@@ -80,10 +89,10 @@ public sealed class TeamsPlatformContractTests : ChatPlatformContract, IDisposab
     /// <summary>The 1:1 chat the Bot Connector opened with <paramref name="user"/> alone, and the cards sent there.</summary>
     protected override Task<IReadOnlyList<string>> DirectMessagesAsync(string user)
     {
-        var opened = _bot.Teams.Calls("/connector/v3/conversations").Any(c => c.Path == "/connector/v3/conversations"
+        var opened = Bot.Teams.Calls("/connector/v3/conversations").Any(c => c.Path == "/connector/v3/conversations"
             && c.Body.GetProperty("isGroup").GetBoolean() == false
             && c.Body.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetString()).SequenceEqual([user]));
-        return Task.FromResult<IReadOnlyList<string>>(opened ? [.. _bot.Teams.SentTo(FakeTeams.DirectChat).Select(a => a.GetProperty("text").GetString()!)] : []);
+        return Task.FromResult<IReadOnlyList<string>>(opened ? [.. Bot.Teams.SentTo(FakeTeams.DirectChat).Select(a => a.GetProperty("text").GetString()!)] : []);
     }
 
     /// <summary>
@@ -99,10 +108,53 @@ public sealed class TeamsPlatformContractTests : ChatPlatformContract, IDisposab
 
         Assert.Contains("\\*star\\*", shownText, StringComparison.Ordinal);
         Assert.Contains("<\u200B!channel>", shownText, StringComparison.Ordinal);
-        var sent = _bot.Teams.SentTo(FakeTeams.IncidentChannel)[^1];
+        var sent = Bot.Teams.SentTo(FakeTeams.IncidentChannel)[^1];
         Assert.Empty(sent.GetProperty("entities").EnumerateArray());
         Assert.DoesNotContain("<at>", sent.GetProperty("text").GetString()!, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _bot.Dispose();
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Bot.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The same suite with Teams:ChannelMembershipType private: incident channels are private channels, so inviting
+/// adds the person through Graph (POST /teams/{id}/channels/{channelId}/members), read back from what Graph received.
+/// </summary>
+public sealed class TeamsPrivateChannelPlatformContractTests : TeamsPlatformContractTests
+{
+    public TeamsPrivateChannelPlatformContractTests()
+        : base(new Dictionary<string, string?> { ["Teams:ChannelMembershipType"] = "private" })
+    {
+    }
+
+    protected override bool OpenRoomsNeedNoInvites => false;
+
+    /// <summary>Graph wants a person's Entra id, which the bot learns from their first activity: the user says hello first.</summary>
+    protected override async Task<IChatPlatform> StartAsync()
+    {
+        using var hello = await Bot.PostAsync(Bot.Activity("conversationUpdate", TeamsBot.Alice, FakeTeams.OpsChannel, "channel"));
+        hello.EnsureSuccessStatusCode();
+        return await base.StartAsync();
+    }
+
+    protected override Task<IReadOnlyCollection<string>> MembersAsync(ConversationRef channel)
+    {
+        var people = new Dictionary<string, string>(StringComparer.Ordinal) { [TeamsBot.Alice.Aad] = TeamsBot.Alice.Id, [TeamsBot.Bob.Aad] = TeamsBot.Bob.Id };
+        return Task.FromResult<IReadOnlyCollection<string>>([.. Bot.Teams.Calls($"/graph/v1.0/teams/{FakeTeams.TeamId}/channels/{channel.Id}/members")
+            .Where(c => c.Method == "POST")
+            .Select(c => c.Body.GetProperty("user@odata.bind").GetString()!)
+            .Select(bind => people.First(p => bind.EndsWith($"users('{p.Key}')", StringComparison.Ordinal)).Value)]);
+    }
 }

@@ -331,6 +331,24 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         Assert.Single((await restarted.AppendAsync(number, 1, Keyed(Notes(1), key), CancellationToken.None)).Duplicates);
     }
 
+    [Fact]
+    public async Task AConversationReferenceIsFoundAgainAfterARestartAndALaterSaveReplacesIt()
+    {
+        var key = Some.String("29:person");
+        Assert.Null(await Store.FindConversationReferenceAsync("teams", key, CancellationToken.None));
+
+        await Store.SaveConversationReferenceAsync("teams", key, """{"serviceUrl":"https://smba.example/emea/"}""", CancellationToken.None);
+        await Store.SaveConversationReferenceAsync("slack", key, "slack's own", CancellationToken.None);
+        var restarted = CreateStore(Clock);
+        var first = await restarted.FindConversationReferenceAsync("teams", key, CancellationToken.None);
+        await restarted.SaveConversationReferenceAsync("teams", key, """{"serviceUrl":"https://smba.example/amer/"}""", CancellationToken.None);
+
+        Assert.Equal("""{"serviceUrl":"https://smba.example/emea/"}""", first);
+        Assert.Equal("""{"serviceUrl":"https://smba.example/amer/"}""", await Store.FindConversationReferenceAsync("teams", key, CancellationToken.None));
+        Assert.Equal("slack's own", await Store.FindConversationReferenceAsync("slack", key, CancellationToken.None));
+        Assert.Null(await Store.FindConversationReferenceAsync("teams", key + "-other", CancellationToken.None));
+    }
+
     private static IncidentEvent[] Keyed(IEnumerable<IncidentEvent> events, string key) => [.. events.Select(e => e with { RequestKey = key })];
 
     private static NoteAdded[] Notes(int count) =>

@@ -122,6 +122,12 @@ public sealed class ReadBackTests(RedisServerFixture redis)
             public Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken) => inner.FindRequestAsync(requestKey, cancellationToken);
 
             public Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken) => inner.FindAlertGroupAsync(groupKey, cancellationToken);
+
+            public Task SaveConversationReferenceAsync(string platform, string key, string reference, CancellationToken cancellationToken) =>
+                inner.SaveConversationReferenceAsync(platform, key, reference, cancellationToken);
+
+            public Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken) =>
+                inner.FindConversationReferenceAsync(platform, key, cancellationToken);
         }
     }
 }

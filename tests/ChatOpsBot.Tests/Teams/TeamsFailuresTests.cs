@@ -47,7 +47,7 @@ public sealed class TeamsFailuresTests : IDisposable
     [Fact]
     public async Task An_unreachable_connector_is_unavailable()
     {
-        _bot.Factory.Services.GetRequiredService<BotConnector>().Learn("19:gone@thread.tacv2", "http://127.0.0.1:9/");
+        await _bot.Factory.Services.GetRequiredService<TeamsReferences>().RememberConversationAsync("19:gone@thread.tacv2", "http://127.0.0.1:9/", null, CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<ChatUnavailableException>(() =>
             Platform.PostAsync(TeamsChatPlatform.Conversation("19:gone@thread.tacv2"), new ChatMessage("hello"), CancellationToken.None));

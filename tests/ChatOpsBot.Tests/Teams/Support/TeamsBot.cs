@@ -19,12 +19,19 @@ public sealed class TeamsBot : IDisposable
     public const string BotId = "28:" + TeamsSigner.AppId;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("chatopsbot-teams-").FullName;
+    private readonly bool _ownsTeams;
     private HttpClient? _http;
     private int _activityIds;
 
-    public TeamsBot(IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// With <paramref name="replicaOf"/>, a second replica: the same Microsoft fakes and signing keys as that bot (it
+    /// keeps owning them); give both the same shared store in <paramref name="extra"/>.
+    /// </summary>
+    public TeamsBot(IReadOnlyDictionary<string, string?>? extra = null, TeamsBot? replicaOf = null)
     {
-        Teams = new FakeTeams(Signer);
+        _ownsTeams = replicaOf is null;
+        Signer = replicaOf?.Signer ?? new TeamsSigner();
+        Teams = replicaOf?.Teams ?? new FakeTeams(Signer);
         var settings = new Dictionary<string, string?>(BotFactory.Sqlite(Path.Combine(_directory, "chatopsbot.db")))
         {
             ["Teams:AppId"] = TeamsSigner.AppId,
@@ -47,7 +54,7 @@ public sealed class TeamsBot : IDisposable
         Factory = new BotFactory(settings);
     }
 
-    public TeamsSigner Signer { get; } = new();
+    public TeamsSigner Signer { get; }
 
     public FakeTeams Teams { get; }
 
@@ -148,8 +155,12 @@ public sealed class TeamsBot : IDisposable
     {
         _http?.Dispose();
         Factory.Dispose();
-        Teams.Dispose();
-        Signer.Dispose();
+        if (_ownsTeams)
+        {
+            Teams.Dispose();
+            Signer.Dispose();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
