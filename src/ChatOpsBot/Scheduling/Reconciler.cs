@@ -33,6 +33,8 @@ public sealed partial class Reconciler(
 
     private readonly UnpostedEventTail _tail = new();
 
+    private readonly StepLeases _leases = new(store, options.Value.StepLease, clock, logger);
+
     protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
     protected override bool IsNeeded => platforms.Any;
@@ -63,37 +65,43 @@ public sealed partial class Reconciler(
 
             // Only one replica performs a step. The key is the progress count, not the version, which other
             // commands move meanwhile: replicas that saw different versions still agree on which step is next.
-            // If the winner dies half-way the lease expires and the sweep retries.
+            // The lease is short and renewed while the step runs (StepLease), so if the winner dies half-way
+            // another replica (or the restarted one) takes the step over within a lease, not a sweep later.
             var claim = $"reconcile:{number}:{incident.ChatStepsRecorded}";
             if (!await store.TryClaimAsync(claim, options.Value.StepLease, cancellationToken))
             {
+                _leases.RecheckAfterLease(number, Enqueue, cancellationToken);
                 return;
             }
 
-            IncidentEvent[] done;
-            try
+            // Renewed until the outcome is recorded: until then the progress count, and so the claim key, stays the same.
+            await using (_leases.Renew(claim, cancellationToken))
             {
-                done = await PerformAsync(step, incident, platform, card, unposted, cancellationToken);
-                if (done is not [ChannelOpening])
+                IncidentEvent[] done;
+                try
                 {
-                    // Recording the intent calls no platform.
-                    metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                    done = await PerformAsync(step, incident, platform, card, unposted, cancellationToken);
+                    if (done is not [ChannelOpening])
+                    {
+                        // Recording the intent calls no platform.
+                        metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                    }
                 }
-            }
-            catch (Exception ex)
-            {
-                metrics.RecordChatCall(platform.Name, step.ToString(), ex is ChatUnavailableException { IsRateLimit: true } ? "ratelimited" : ex is ChatUnavailableException ? "unavailable" : "error");
-                // A failed step is retried on the next pass, not after the lease runs out.
-                await store.ReleaseClaimAsync(claim, CancellationToken.None);
-                throw;
-            }
+                catch (Exception ex)
+                {
+                    metrics.RecordChatCall(platform.Name, step.ToString(), ex is ChatUnavailableException { IsRateLimit: true } ? "ratelimited" : ex is ChatUnavailableException ? "unavailable" : "error");
+                    // A failed step is retried on the next pass, not after the lease runs out.
+                    await store.ReleaseClaimAsync(claim, CancellationToken.None);
+                    throw;
+                }
 
-            if (done.Length == 0)
-            {
-                return;
-            }
+                if (done.Length == 0)
+                {
+                    return;
+                }
 
-            await Incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
+                await Incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
+            }
         }
     }
 

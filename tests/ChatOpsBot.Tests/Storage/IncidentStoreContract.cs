@@ -217,6 +217,27 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARenewedClaimOutlivesItsFirstTtlButAnExpiredOneCannotBeRenewed()
+    {
+        var key = Some.String("reconcile:3:0");
+        Assert.True(await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None));
+
+        await LetTimePassAsync(ClaimTtl / 2);
+        var renewed = await Store.RenewClaimAsync(key, ClaimTtl, CancellationToken.None);
+        await LetTimePassAsync(ClaimTtl * 3 / 4);
+        var heldPastTheFirstTtl = !await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None);
+        await LetTimePassAsync(ClaimTtl + TimeSpan.FromMilliseconds(100));
+        var renewedAfterExpiry = await Store.RenewClaimAsync(key, ClaimTtl, CancellationToken.None);
+        var unknown = await Store.RenewClaimAsync(Some.String("never-claimed"), ClaimTtl, CancellationToken.None);
+
+        Assert.True(renewed);
+        Assert.True(heldPastTheFirstTtl);
+        Assert.False(renewedAfterExpiry);
+        Assert.False(unknown);
+        Assert.True(await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AReleasedClaimCanBeTakenAgainAtOnce()
     {
         var key = Some.String("claim");
