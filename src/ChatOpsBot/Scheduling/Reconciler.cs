@@ -47,6 +47,9 @@ public sealed partial class Reconciler(
     /// <summary>One pass: do missing steps until nothing is missing or another replica holds the next one.</summary>
     public async Task ReconcileAsync(int number, CancellationToken cancellationToken)
     {
+        // The channel intent this pass recorded itself: no platform call can have been made for it yet, so the
+        // channel is opened without looking it up first (a lookup is a rate-limited list call on Slack).
+        string? freshIntent = null;
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
             var incident = await Incidents.GetAsync(number, cancellationToken);
@@ -80,7 +83,7 @@ public sealed partial class Reconciler(
                 IncidentEvent[] done;
                 try
                 {
-                    done = await PerformAsync(step, incident, platform, card, unposted, cancellationToken);
+                    done = await PerformAsync(step, incident, platform, card, unposted, freshIntent, cancellationToken);
                     if (done is not [ChannelOpening])
                     {
                         // Recording the intent calls no platform.
@@ -101,6 +104,7 @@ public sealed partial class Reconciler(
                 }
 
                 await Incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
+                freshIntent = done is [ChannelOpening opening] ? opening.Name : null;
             }
         }
     }
@@ -113,7 +117,7 @@ public sealed partial class Reconciler(
         ChangeMessages.WithRecentChanges(card, incident, await changes.ForAsync(incident, cancellationToken));
 
     private async Task<IncidentEvent[]> PerformAsync(ReconcileStep step, Incident incident, IChatPlatform platform, ChatMessage card,
-        IReadOnlyList<IncidentEvent> unposted, CancellationToken cancellationToken)
+        IReadOnlyList<IncidentEvent> unposted, string? freshIntent, CancellationToken cancellationToken)
     {
         switch (step)
         {
@@ -122,9 +126,10 @@ public sealed partial class Reconciler(
                 return [new ChannelOpening(ChannelNames.ForIncident(incident.Number, incident.Title))];
 
             case ReconcileStep.OpenChannel:
-                // The intent names the channel the platform would open first; a platform that names it otherwise
-                // (a suffix, a shorter cut) finds its own channel by the incident number.
-                var channel = await platform.FindIncidentChannelAsync(incident.PendingChannelName, incident.Number, cancellationToken)
+                // An intent from an earlier attempt (a crash, a failed or timed-out create) may have a channel
+                // already: look it up by the name the intent recorded and adopt it if it is this incident's.
+                var channel = (incident.PendingChannelName == freshIntent ? null
+                        : await platform.FindIncidentChannelAsync(incident.PendingChannelName, incident.Number, cancellationToken))
                     ?? await platform.OpenIncidentChannelAsync(incident.Number, incident.Title, incident.IsPrivate, cancellationToken);
                 LogChannelOpened(logger, incident.Number, channel.Name ?? channel.Id);
                 return [new ChannelOpened(channel)];

@@ -1,5 +1,4 @@
-using System.Text.RegularExpressions;
-using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Messages;
 
 namespace ChatOpsBot.Slack;
 
@@ -10,7 +9,7 @@ namespace ChatOpsBot.Slack;
 /// of that name is ours if its purpose or topic names the incident, or if this bot created it (auth.test): right
 /// after a create nothing has set a purpose or topic yet, and the name itself carries the incident number.
 /// </summary>
-public static partial class SlackChannelLookup
+public static class SlackChannelLookup
 {
     // Slack's maximum page size; fewer pages of a Tier 2 method in a big workspace.
     private const int PageSize = 1000;
@@ -26,7 +25,7 @@ public static partial class SlackChannelLookup
             var list = await slack.ListConversationsAsync("public_channel,private_channel", "true", PageSize, cursor, cancellationToken);
             if (list.Channels?.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal) && !c.IsArchived) is { } channel)
             {
-                return NamesIncident(channel.Purpose?.Value, incidentNumber) || NamesIncident(channel.Topic?.Value, incidentNumber)
+                return ChannelOwnership.NamesIncident(channel.Purpose?.Value, incidentNumber) || ChannelOwnership.NamesIncident(channel.Topic?.Value, incidentNumber)
                     || channel.Creator is { Length: > 0 } creator && creator == (await slack.AuthTestAsync(cancellationToken)).UserId
                     ? channel
                     : null;
@@ -41,13 +40,6 @@ public static partial class SlackChannelLookup
 
         return null;
     }
-
-    /// <summary>"INC-7" as a whole word: INC-71's purpose does not name INC-7.</summary>
-    public static bool NamesIncident(string? text, int incidentNumber) =>
-        text is { Length: > 0 } && IncidentKey().Matches(text).Any(m => m.Groups["key"].Value == Incident.FormatKey(incidentNumber));
-
-    [GeneratedRegex(@"(?<![\w-])(?<key>INC-\d+)(?![\w])")]
-    private static partial Regex IncidentKey();
 }
 
 public sealed record ConversationListResponse(bool Ok, IReadOnlyList<SlackConversation>? Channels, SlackResponseMetadata? ResponseMetadata) : SlackResponse(Ok);
