@@ -23,7 +23,7 @@ public sealed class OidcOptions
 /// OpenID Connect sign-in (authorization code flow), remembered in a cookie. The signed-in identity is the console
 /// user and decides which private incidents the read API shows (<see cref="Viewer"/>).
 /// </summary>
-public static class OidcSignIn
+public static partial class OidcSignIn
 {
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
     {
@@ -73,6 +73,17 @@ public static class OidcSignIn
                 o.RequireHttpsMetadata = !(authority.IsLoopback || IPAddress.TryParse(authority.Host, out var ip) && IPAddress.IsLoopback(ip));
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // A callback that does not verify (forged or expired token, replayed state, a provider error) is the
+                // client's problem, not a 500: 401 with a way forward, and the reason in the log, never the token.
+                o.Events.OnRemoteFailure = context =>
+                {
+                    LogSignInFailed(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn)),
+                        context.Failure?.GetType().Name ?? "unknown");
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.ContentType = "text/plain; charset=utf-8";
+                    context.HandleResponse();
+                    return context.Response.WriteAsync("Sign-in did not succeed: the identity provider's answer could not be verified. Try again at /login.");
+                };
             });
         return builder;
     }
@@ -83,4 +94,7 @@ public static class OidcSignIn
         result = Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]);
         return Viewer.IsSignInConfigured(http);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OpenID Connect sign-in failed: {Reason}")]
+    private static partial void LogSignInFailed(ILogger logger, string reason);
 }
