@@ -40,6 +40,11 @@ public static class AccessToken
 
     private static IResult Unauthorized(HttpContext http)
     {
+        if (OidcSignIn.SignInPageFor(http) is { } signIn)
+        {
+            return Results.Redirect(signIn);
+        }
+
         var options = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
         var reason = string.IsNullOrEmpty(options.AccessToken) && !Viewer.IsSignInConfigured(http)
             ? Viewer.Unconfigured

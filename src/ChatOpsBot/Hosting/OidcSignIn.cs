@@ -88,12 +88,30 @@ public static partial class OidcSignIn
         return builder;
     }
 
-    /// <summary>GET /login with sign-in configured: off to the identity provider, back to the console.</summary>
+    /// <summary>
+    /// GET /login with sign-in configured: off to the identity provider, then back to <c>returnUrl</c> if it is a
+    /// path on this host (never another site: an open redirect would lend the bot's name to phishing), else the console.
+    /// </summary>
     public static bool TryChallenge(HttpContext http, out IResult result)
     {
-        result = Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]);
+        var returnUrl = http.Request.Query["returnUrl"].ToString();
+        var back = IsLocalPath(returnUrl) ? returnUrl : "/";
+        result = Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [OpenIdConnectDefaults.AuthenticationScheme]);
         return Viewer.IsSignInConfigured(http);
     }
+
+    /// <summary>
+    /// Where a person's browser goes to sign in when it asks for a page it may not see yet (a GET that accepts HTML,
+    /// with sign-in configured): /login, remembering the page. Null for API clients, who get the 401.
+    /// </summary>
+    public static string? SignInPageFor(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && Viewer.IsSignInConfigured(http)
+            && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+            ? "/login?returnUrl=" + Uri.EscapeDataString(http.Request.PathBase + http.Request.Path + http.Request.QueryString)
+            : null;
+
+    private static bool IsLocalPath(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OpenID Connect sign-in failed: {Reason}")]
     private static partial void LogSignInFailed(ILogger logger, string reason);

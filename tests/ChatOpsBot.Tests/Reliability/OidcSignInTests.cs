@@ -61,7 +61,18 @@ public sealed class OidcSignInTests : IDisposable
         Assert.StartsWith("Declared INC-1", await new ConsoleApiClient(service).SayExpectingOneReplyAsync("alice", "general", "/incident declare sev1 private Payroll data exposed"), StringComparison.Ordinal);
 
         using var carol = Browser(out var cookies);
-        await SignInAsync(carol, "oidc|carol", "carol@example.com");
+        // She opens the incident list; her browser is sent to sign in at the provider and comes back to the list.
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/incidents");
+        page.Headers.Accept.ParseAdd("text/html");
+        using var toLogin = await carol.SendAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, toLogin.StatusCode);
+        using (var callback = await CallbackAsync(carol, "oidc|carol", "carol@example.com", _signingKey, toLogin.Headers.Location!.OriginalString))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+            Assert.Equal("/incidents", callback.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await carol.GetAsync("/incidents")).StatusCode);
 
         Assert.Contains(cookies.GetCookies(_bot.ServerAddress).Cast<Cookie>(), c => c.Name.StartsWith("chatopsbot_signin", StringComparison.Ordinal));
         // She types "alice", but the console user is who signed in.
@@ -95,6 +106,17 @@ public sealed class OidcSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterSignInTheBrowserGoesBackOnlyToAPageOfThisHost()
+    {
+        using var dave = Browser(out _);
+
+        using var callback = await CallbackAsync(dave, "oidc|dave", "dave@example.com", _signingKey, "/login?returnUrl=https%3A%2F%2Fevil.example%2F");
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task AnIdTokenSignedByAnotherKeySignsNobodyIn()
     {
         using var mallory = Browser(out var cookies);
@@ -115,17 +137,10 @@ public sealed class OidcSignInTests : IDisposable
         _signingKey.Dispose();
     }
 
-    /// <summary>/login → the provider's authorize page → its form post back to /signin-oidc with a code → the console.</summary>
-    private async Task SignInAsync(HttpClient browser, string subject, string email)
+    /// <summary>/login → the provider's authorize page → its form post back to /signin-oidc with a code; the callback's answer.</summary>
+    private async Task<HttpResponseMessage> CallbackAsync(HttpClient browser, string subject, string email, RSA signedWith, string loginPath = "/login")
     {
-        using var callback = await CallbackAsync(browser, subject, email, _signingKey);
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        Assert.Equal("/", callback.Headers.Location!.OriginalString);
-    }
-
-    private async Task<HttpResponseMessage> CallbackAsync(HttpClient browser, string subject, string email, RSA signedWith)
-    {
-        using var login = await browser.GetAsync("/login");
+        using var login = await browser.GetAsync(loginPath);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var authorize = login.Headers.Location!;
         Assert.StartsWith($"{Issuer}/authorize?", authorize.AbsoluteUri, StringComparison.Ordinal);
