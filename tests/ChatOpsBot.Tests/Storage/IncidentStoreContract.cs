@@ -217,24 +217,27 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARenewedClaimOutlivesItsFirstTtlButAnExpiredOneCannotBeRenewed()
+    public async Task ARenewedClaimOutlivesItsFirstTtlButAnExpiredOrReleasedOneCannotBeRenewed()
     {
-        var key = Some.String("reconcile:3:0");
-        Assert.True(await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None));
+        var renewedKey = Some.String("reconcile:3:0");
+        var expiredKey = Some.String("reconcile:4:0");
+        var releasedKey = Some.String("reconcile:5:0");
+        // Every TTL here is far from the waits, so a slow machine cannot make a claim expire early or late.
+        var firstTtl = ClaimTtl * 5;
+        Assert.True(await Store.TryClaimAsync(renewedKey, firstTtl, CancellationToken.None));
+        Assert.True(await Store.TryClaimAsync(expiredKey, ClaimTtl, CancellationToken.None));
+        Assert.True(await Store.TryClaimAsync(releasedKey, firstTtl, CancellationToken.None));
 
-        await LetTimePassAsync(ClaimTtl / 2);
-        var renewed = await Store.RenewClaimAsync(key, ClaimTtl, CancellationToken.None);
-        await LetTimePassAsync(ClaimTtl * 3 / 4);
-        var heldPastTheFirstTtl = !await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None);
-        await LetTimePassAsync(ClaimTtl + TimeSpan.FromMilliseconds(100));
-        var renewedAfterExpiry = await Store.RenewClaimAsync(key, ClaimTtl, CancellationToken.None);
-        var unknown = await Store.RenewClaimAsync(Some.String("never-claimed"), ClaimTtl, CancellationToken.None);
+        var renewed = await Store.RenewClaimAsync(renewedKey, firstTtl * 20, CancellationToken.None);
+        await Store.ReleaseClaimAsync(releasedKey, CancellationToken.None);
+        await LetTimePassAsync(firstTtl + TimeSpan.FromMilliseconds(100));
 
         Assert.True(renewed);
-        Assert.True(heldPastTheFirstTtl);
-        Assert.False(renewedAfterExpiry);
-        Assert.False(unknown);
-        Assert.True(await Store.TryClaimAsync(key, ClaimTtl, CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync(renewedKey, ClaimTtl, CancellationToken.None)); // held past its first TTL
+        Assert.False(await Store.RenewClaimAsync(expiredKey, ClaimTtl, CancellationToken.None));
+        Assert.False(await Store.RenewClaimAsync(releasedKey, ClaimTtl, CancellationToken.None));
+        Assert.False(await Store.RenewClaimAsync(Some.String("never-claimed"), ClaimTtl, CancellationToken.None));
+        Assert.True(await Store.TryClaimAsync(expiredKey, ClaimTtl, CancellationToken.None)); // a failed renewal took nothing
     }
 
     [Fact]
