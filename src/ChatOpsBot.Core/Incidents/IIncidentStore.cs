@@ -48,6 +48,13 @@ public interface IIncidentStore
     Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Extends a live claim to expire <paramref name="ttl"/> from now; false (and nothing changes) if it has already
+    /// expired or been released. Lets a lease be short, so a dead holder blocks the work only briefly, while a live
+    /// holder keeps it for as long as the work takes.
+    /// </summary>
+    Task<bool> RenewClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The newest incident an append linked to the alert group (an <see cref="AlertGroupLinked"/> event), or null: an
     /// index, so an alert storm's first notification of a group need not look at every incident. A hint the caller
     /// checks against the incident's state (Redis records it just before the append, which may then fail). Stores

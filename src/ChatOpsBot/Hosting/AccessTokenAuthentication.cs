@@ -43,6 +43,13 @@ public sealed class AccessTokenAuthentication(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // A browser asking for a page is sent to sign in; API clients get the 401 that says what to send.
+        if (OidcSignIn.SignInPageFor(Context) is { } signIn)
+        {
+            Response.Redirect(signIn);
+            return Task.CompletedTask;
+        }
+
         var reason = string.IsNullOrEmpty(api.Value.AccessToken) && !Viewer.IsSignInConfigured(Context)
             ? Viewer.Unconfigured
             : "Sign in at /login, or send the service token as \"Authorization: Bearer <Api:AccessToken>\".";

@@ -23,7 +23,7 @@ public sealed class OidcOptions
 /// OpenID Connect sign-in (authorization code flow), remembered in a cookie. The signed-in identity is the console
 /// user and decides which private incidents the read API shows (<see cref="Viewer"/>).
 /// </summary>
-public static class OidcSignIn
+public static partial class OidcSignIn
 {
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
     {
@@ -73,14 +73,46 @@ public static class OidcSignIn
                 o.RequireHttpsMetadata = !(authority.IsLoopback || IPAddress.TryParse(authority.Host, out var ip) && IPAddress.IsLoopback(ip));
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // A callback that does not verify (forged or expired token, replayed state, a provider error) is the
+                // client's problem, not a 500: 401 with a way forward, and the reason in the log, never the token.
+                o.Events.OnRemoteFailure = context =>
+                {
+                    LogSignInFailed(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn)),
+                        context.Failure?.GetType().Name ?? "unknown");
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.ContentType = "text/plain; charset=utf-8";
+                    context.HandleResponse();
+                    return context.Response.WriteAsync("Sign-in did not succeed: the identity provider's answer could not be verified. Try again at /login.");
+                };
             });
         return builder;
     }
 
-    /// <summary>GET /login with sign-in configured: off to the identity provider, back to the console.</summary>
+    /// <summary>
+    /// GET /login with sign-in configured: off to the identity provider, then back to <c>returnUrl</c> if it is a
+    /// path on this host (never another site: an open redirect would lend the bot's name to phishing), else the console.
+    /// </summary>
     public static bool TryChallenge(HttpContext http, out IResult result)
     {
-        result = Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]);
+        var returnUrl = http.Request.Query["returnUrl"].ToString();
+        var back = IsLocalPath(returnUrl) ? returnUrl : "/";
+        result = Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [OpenIdConnectDefaults.AuthenticationScheme]);
         return Viewer.IsSignInConfigured(http);
     }
+
+    /// <summary>
+    /// Where a person's browser goes to sign in when it asks for a page it may not see yet (a GET that accepts HTML,
+    /// with sign-in configured): /login, remembering the page. Null for API clients, who get the 401.
+    /// </summary>
+    public static string? SignInPageFor(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && Viewer.IsSignInConfigured(http)
+            && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+            ? "/login?returnUrl=" + Uri.EscapeDataString(http.Request.PathBase + http.Request.Path + http.Request.QueryString)
+            : null;
+
+    private static bool IsLocalPath(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OpenID Connect sign-in failed: {Reason}")]
+    private static partial void LogSignInFailed(ILogger logger, string reason);
 }

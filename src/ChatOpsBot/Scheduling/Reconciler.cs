@@ -33,6 +33,8 @@ public sealed partial class Reconciler(
 
     private readonly UnpostedEventTail _tail = new();
 
+    private readonly StepLeases _leases = new(store, options.Value.StepLease, clock, logger);
+
     protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 
     protected override bool IsNeeded => platforms.Any;
@@ -45,6 +47,9 @@ public sealed partial class Reconciler(
     /// <summary>One pass: do missing steps until nothing is missing or another replica holds the next one.</summary>
     public async Task ReconcileAsync(int number, CancellationToken cancellationToken)
     {
+        // The channel intent this pass recorded itself: no platform call can have been made for it yet, so the
+        // channel is opened without looking it up first (a lookup is a rate-limited list call on Slack).
+        string? freshIntent = null;
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
             var incident = await Incidents.GetAsync(number, cancellationToken);
@@ -63,37 +68,44 @@ public sealed partial class Reconciler(
 
             // Only one replica performs a step. The key is the progress count, not the version, which other
             // commands move meanwhile: replicas that saw different versions still agree on which step is next.
-            // If the winner dies half-way the lease expires and the sweep retries.
+            // The lease is short and renewed while the step runs (StepLease), so if the winner dies half-way
+            // another replica (or the restarted one) takes the step over within a lease, not a sweep later.
             var claim = $"reconcile:{number}:{incident.ChatStepsRecorded}";
             if (!await store.TryClaimAsync(claim, options.Value.StepLease, cancellationToken))
             {
+                _leases.RecheckAfterLease(number, Enqueue, cancellationToken);
                 return;
             }
 
-            IncidentEvent[] done;
-            try
+            // Renewed until the outcome is recorded: until then the progress count, and so the claim key, stays the same.
+            await using (_leases.Renew(claim, cancellationToken))
             {
-                done = await PerformAsync(step, incident, platform, card, unposted, cancellationToken);
-                if (done is not [ChannelOpening])
+                IncidentEvent[] done;
+                try
                 {
-                    // Recording the intent calls no platform.
-                    metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                    done = await PerformAsync(step, incident, platform, card, unposted, freshIntent, cancellationToken);
+                    if (done is not [ChannelOpening])
+                    {
+                        // Recording the intent calls no platform.
+                        metrics.RecordChatCall(platform.Name, step.ToString(), "ok");
+                    }
                 }
-            }
-            catch (Exception ex)
-            {
-                metrics.RecordChatCall(platform.Name, step.ToString(), ex is ChatUnavailableException { IsRateLimit: true } ? "ratelimited" : ex is ChatUnavailableException ? "unavailable" : "error");
-                // A failed step is retried on the next pass, not after the lease runs out.
-                await store.ReleaseClaimAsync(claim, CancellationToken.None);
-                throw;
-            }
+                catch (Exception ex)
+                {
+                    metrics.RecordChatCall(platform.Name, step.ToString(), ex is ChatUnavailableException { IsRateLimit: true } ? "ratelimited" : ex is ChatUnavailableException ? "unavailable" : "error");
+                    // A failed step is retried on the next pass, not after the lease runs out.
+                    await store.ReleaseClaimAsync(claim, CancellationToken.None);
+                    throw;
+                }
 
-            if (done.Length == 0)
-            {
-                return;
-            }
+                if (done.Length == 0)
+                {
+                    return;
+                }
 
-            await Incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
+                await Incidents.ExecuteAsync(number, _ => Decision.Accept(done), BotContext, cancellationToken);
+                freshIntent = done is [ChannelOpening opening] ? opening.Name : null;
+            }
         }
     }
 
@@ -105,7 +117,7 @@ public sealed partial class Reconciler(
         ChangeMessages.WithRecentChanges(card, incident, await changes.ForAsync(incident, cancellationToken));
 
     private async Task<IncidentEvent[]> PerformAsync(ReconcileStep step, Incident incident, IChatPlatform platform, ChatMessage card,
-        IReadOnlyList<IncidentEvent> unposted, CancellationToken cancellationToken)
+        IReadOnlyList<IncidentEvent> unposted, string? freshIntent, CancellationToken cancellationToken)
     {
         switch (step)
         {
@@ -114,9 +126,10 @@ public sealed partial class Reconciler(
                 return [new ChannelOpening(ChannelNames.ForIncident(incident.Number, incident.Title))];
 
             case ReconcileStep.OpenChannel:
-                // The intent names the channel the platform would open first; a platform that names it otherwise
-                // (a suffix, a shorter cut) finds its own channel by the incident number.
-                var channel = await platform.FindIncidentChannelAsync(incident.PendingChannelName, incident.Number, cancellationToken)
+                // An intent from an earlier attempt (a crash, a failed or timed-out create) may have a channel
+                // already: look it up by the name the intent recorded and adopt it if it is this incident's.
+                var channel = (incident.PendingChannelName == freshIntent ? null
+                        : await platform.FindIncidentChannelAsync(incident.PendingChannelName, incident.Number, cancellationToken))
                     ?? await platform.OpenIncidentChannelAsync(incident.Number, incident.Title, incident.IsPrivate, cancellationToken);
                 LogChannelOpened(logger, incident.Number, channel.Name ?? channel.Id);
                 return [new ChannelOpened(channel)];

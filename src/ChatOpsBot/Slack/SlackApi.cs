@@ -56,6 +56,13 @@ public interface ISlackApi
 
     [Get("/users.info")]
     Task<UserResponse> UserInfoAsync(string user, CancellationToken cancellationToken);
+
+    /// <summary>One page of the channels the bot can see; <paramref name="cursor"/> is the previous page's next_cursor.</summary>
+    [Get("/conversations.list")]
+    Task<ConversationListResponse> ListConversationsAsync(string types, [AliasAs("exclude_archived")] string excludeArchived, int limit, string? cursor, CancellationToken cancellationToken);
+
+    [Get("/auth.test")]
+    Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken);
 }
 
 public record SlackResponse(bool Ok, string? Error = null);

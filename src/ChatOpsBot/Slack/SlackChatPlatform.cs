@@ -57,6 +57,10 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, SlackFileUploads 
         }
     }
 
+    /// <summary>The channel an earlier create opened before a crash lost its answer (<see cref="SlackChannelLookup"/>).</summary>
+    public async Task<ConversationRef?> FindIncidentChannelAsync(string name, int incidentNumber, CancellationToken cancellationToken) =>
+        await Call(() => SlackChannelLookup.FindAsync(slack, name, incidentNumber, cancellationToken)) is { } found ? Channel(found.Id, found.Name) : null;
+
     public async Task InviteAsync(ConversationRef channel, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)

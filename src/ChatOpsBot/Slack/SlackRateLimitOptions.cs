@@ -19,6 +19,7 @@ public sealed class SlackRateLimitOptions
         ["conversations.setTopic"] = 50,
         ["conversations.archive"] = 50,
         ["chat.update"] = 50,
+        ["conversations.list"] = 20,
     };
 
     /// <summary>chat.postMessage calls a second into one channel, once its burst is spent.</summary>

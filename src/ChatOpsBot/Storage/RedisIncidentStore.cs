@@ -200,6 +200,10 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
     public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken) =>
         Db.KeyDeleteAsync(keys.Claim(key)).WaitAsync(cancellationToken);
 
+    // PEXPIRE on a missing (expired or released) key sets nothing and answers 0.
+    public Task<bool> RenewClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) =>
+        Db.KeyExpireAsync(keys.Claim(key), ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl).WaitAsync(cancellationToken);
+
     private static DateTimeOffset RecordedAtOf(string streamId) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(streamId.AsSpan(0, streamId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture));
 }

@@ -247,6 +247,18 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<bool> RenewClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE claims SET expires_at = $expiresAt WHERE key = $key AND expires_at > $now RETURNING 1;";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$expiresAt", now + Math.Max(1, (long)ttl.TotalMilliseconds));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     private static async Task<(long Version, DateTimeOffset? LastRecordedAt)> ReadHeadAsync(SqliteConnection connection, int incidentNumber, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -51,6 +51,10 @@ public interface ITeamsGraphApi
 
     [Patch("/chats/{chatId}")]
     Task UpdateChatAsync(string chatId, [Body] JsonObject changes, CancellationToken cancellationToken);
+
+    /// <summary>The team's channels matching an OData <paramref name="filter"/> (TeamsChannelLookup.cs).</summary>
+    [Get("/teams/{teamId}/channels")]
+    Task<GraphChannelList?> ListChannelsAsync(string teamId, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
 }
 
 public sealed record GraphResource(string? Id, string? DisplayName = null, string? WebUrl = null);

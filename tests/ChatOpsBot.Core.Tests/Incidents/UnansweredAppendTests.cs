@@ -122,5 +122,7 @@ public class UnansweredAppendTests
 
         public Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken) =>
             inner.FindConversationReferenceAsync(platform, key, cancellationToken);
+
+        public Task<bool> RenewClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) => inner.RenewClaimAsync(key, ttl, cancellationToken);
     }
 }

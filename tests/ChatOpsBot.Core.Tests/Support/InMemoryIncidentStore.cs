@@ -169,6 +169,21 @@ public sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
         }
     }
 
+    public Task<bool> RenewClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            if (!_claims.TryGetValue(key, out var expires) || expires <= now)
+            {
+                return Task.FromResult(false);
+            }
+
+            _claims[key] = now + ttl;
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -217,6 +217,30 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARenewedClaimOutlivesItsFirstTtlButAnExpiredOrReleasedOneCannotBeRenewed()
+    {
+        var renewedKey = Some.String("reconcile:3:0");
+        var expiredKey = Some.String("reconcile:4:0");
+        var releasedKey = Some.String("reconcile:5:0");
+        // Every TTL here is far from the waits, so a slow machine cannot make a claim expire early or late.
+        var firstTtl = ClaimTtl * 5;
+        Assert.True(await Store.TryClaimAsync(renewedKey, firstTtl, CancellationToken.None));
+        Assert.True(await Store.TryClaimAsync(expiredKey, ClaimTtl, CancellationToken.None));
+        Assert.True(await Store.TryClaimAsync(releasedKey, firstTtl, CancellationToken.None));
+
+        var renewed = await Store.RenewClaimAsync(renewedKey, firstTtl * 20, CancellationToken.None);
+        await Store.ReleaseClaimAsync(releasedKey, CancellationToken.None);
+        await LetTimePassAsync(firstTtl + TimeSpan.FromMilliseconds(100));
+
+        Assert.True(renewed);
+        Assert.False(await Store.TryClaimAsync(renewedKey, ClaimTtl, CancellationToken.None)); // held past its first TTL
+        Assert.False(await Store.RenewClaimAsync(expiredKey, ClaimTtl, CancellationToken.None));
+        Assert.False(await Store.RenewClaimAsync(releasedKey, ClaimTtl, CancellationToken.None));
+        Assert.False(await Store.RenewClaimAsync(Some.String("never-claimed"), ClaimTtl, CancellationToken.None));
+        Assert.True(await Store.TryClaimAsync(expiredKey, ClaimTtl, CancellationToken.None)); // a failed renewal took nothing
+    }
+
+    [Fact]
     public async Task AReleasedClaimCanBeTakenAgainAtOnce()
     {
         var key = Some.String("claim");

@@ -119,6 +119,8 @@ public sealed class ReadBackTests(RedisServerFixture redis)
 
             public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken) => inner.ReleaseClaimAsync(key, cancellationToken);
 
+            public Task<bool> RenewClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) => inner.RenewClaimAsync(key, ttl, cancellationToken);
+
             public Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken) => inner.FindRequestAsync(requestKey, cancellationToken);
 
             public Task<int?> FindAlertGroupAsync(string groupKey, CancellationToken cancellationToken) => inner.FindAlertGroupAsync(groupKey, cancellationToken);

@@ -52,6 +52,13 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>SIGKILL (Process.Kill on Unix): no shutdown hooks, no flush, as the OOM killer or a node loss ends a pod.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
