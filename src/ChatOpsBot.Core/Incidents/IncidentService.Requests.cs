@@ -24,12 +24,15 @@ public sealed partial class IncidentService
         return new CommandResult(state, mine, null, null) { IsReplay = true };
     }
 
-    private async Task<AppendResult> AppendOrUnknownAsync(int number, long expectedVersion, IReadOnlyList<IncidentEvent> events)
+    // Not a caller's token: once sent, an append must be allowed to finish or time out on the store's terms.
+    private Task<AppendResult> AppendOrUnknownAsync(int number, long expectedVersion, IReadOnlyList<IncidentEvent> events) =>
+        StoreOrUnknownAsync(number, () => store.AppendAsync(number, expectedVersion, events, CancellationToken.None));
+
+    private static async Task<AppendResult> StoreOrUnknownAsync(int? number, Func<Task<AppendResult>> append)
     {
         try
         {
-            // Not a caller's token: once sent, an append must be allowed to finish or time out on the store's terms.
-            return await store.AppendAsync(number, expectedVersion, events, CancellationToken.None);
+            return await append();
         }
         catch (Exception ex) when (ex is not InvalidOperationException and not ArgumentException)
         {

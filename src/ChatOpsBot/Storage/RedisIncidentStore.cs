@@ -70,6 +70,52 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         return result
         """;
 
+    // A declaration in one call: request keys checked first (a replay spends no number), then INCR hands out the
+    // number and the new stream gets the events as versions 1..n. The events key is built here from the number, which
+    // only a single Redis (or Sentinel, or managed non-cluster Redis) allows, like the index keys this script and the
+    // append script touch. The events are serialised with incidentNumber 0; the script writes the number in (a JSON
+    // string escapes its quotes, so the unescaped property can be nothing but the event's own). The alert group index
+    // is written here too, atomically with the link. KEYS: index, next number, alert groups, k request keys.
+    // ARGV: events key up to the number, ms, key TTL (ms), k, origin, k "first:last", g, g group keys, events.
+    private const string DeclareScript = """
+        local k = tonumber(ARGV[4])
+        local dup = {2, 0}
+        for i = 1, k do
+          local found = redis.call('GET', KEYS[3 + i])
+          if found then
+            dup[#dup + 1] = i
+            dup[#dup + 1] = found
+          end
+        end
+        if #dup > 2 then
+          return dup
+        end
+        local n = redis.call('INCR', KEYS[2])
+        local stream = ARGV[1] .. n .. '}:events'
+        if redis.call('XLEN', stream) ~= 0 then
+          return {0, n}
+        end
+        local g = tonumber(ARGV[6 + k])
+        local e0 = 7 + k + g
+        local count = #ARGV - e0 + 1
+        local result = {1, n, count}
+        for i = e0, #ARGV do
+          local json = string.gsub(ARGV[i], '"incidentNumber":0([,}])', '"incidentNumber":' .. n .. '%1', 1)
+          local id = ARGV[2] .. '-' .. string.format('%d', i - e0)
+          redis.call('XADD', stream, id, 'v', i - e0 + 1, 'e', json)
+          result[#result + 1] = id
+        end
+        redis.call('ZADD', KEYS[1], n, n)
+        for i = 1, g do
+          redis.call('HSET', KEYS[3], ARGV[6 + k + i], n)
+        end
+        for i = 1, k do
+          redis.call('SET', KEYS[3 + i], n .. ':' .. ARGV[5 + i], 'PX', ARGV[3])
+        end
+        redis.call('PUBLISH', KEYS[1] .. ':appended', n .. ':' .. count .. ':' .. ARGV[5])
+        return result
+        """;
+
     // Reading "after version v" is reading the last (length - v) entries: XREVRANGE with COUNT costs
     // O(log N + new entries), not O(timeline). That is why the stream must never be trimmed; it also spares us a
     // version->id index to keep in step. Length and range are taken in one script so they agree.
@@ -132,6 +178,43 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
 
         var appended = stamped.Select((e, i) => e with { RecordedAt = RecordedAtOf((string)reply[i + 2]!) }).ToList();
         return new AppendResult(true, version, appended);
+    }
+
+    public async Task<AppendResult> AppendNewIncidentAsync(IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
+        var stamped = events.Select((e, i) => e with { IncidentNumber = 0, Version = i + 1 }).ToList();
+        var requests = RecordedRequest.Of(0, 0, stamped);
+        var groups = stamped.OfType<AlertGroupLinked>().Select(l => l.GroupKey).Distinct(StringComparer.Ordinal).ToList();
+        var nowMs = Math.Max(1, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var args = new List<RedisValue>(stamped.Count + requests.Count + groups.Count + 6)
+        {
+            keys.EventsBeforeNumber, nowMs, (long)RecordedRequest.Retention.TotalMilliseconds, requests.Count, keys.Replica,
+        };
+        args.AddRange(requests.Select(r => (RedisValue)string.Create(CultureInfo.InvariantCulture, $"{r.FirstVersion}:{r.LastVersion}")));
+        args.Add(groups.Count);
+        args.AddRange(groups.Select(g => (RedisValue)g));
+        args.AddRange(stamped.Select(e => (RedisValue)IncidentEventJson.Serialize(e)));
+        RedisKey[] scriptKeys = [keys.IncidentIndex, keys.NextIncidentNumber, keys.AlertGroups, .. requests.Select(r => keys.Request(r.Key))];
+
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(DeclareScript, scriptKeys, [.. args]).WaitAsync(cancellationToken))!;
+        switch ((long)reply[0])
+        {
+            case 0:
+                return AppendResult.Conflict((long)reply[1]);
+            case 2:
+                var duplicates = new List<RecordedRequest>();
+                for (var i = 2; i + 1 < reply.Length; i += 2)
+                {
+                    duplicates.Add(RecordedRequest.Parse(requests[(int)reply[i] - 1].Key, (string)reply[i + 1]!));
+                }
+
+                return AppendResult.Duplicate(0, duplicates);
+        }
+
+        var number = checked((int)(long)reply[1]);
+        var appended = stamped.Select((e, i) => e with { IncidentNumber = number, RecordedAt = RecordedAtOf((string)reply[i + 3]!) }).ToList();
+        return new AppendResult(true, appended.Count, appended);
     }
 
     public async Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken)
