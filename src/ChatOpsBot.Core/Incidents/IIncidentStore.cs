@@ -42,7 +42,7 @@ public interface IIncidentStore
         }
 
         var number = await AllocateNumberAsync(cancellationToken);
-        return await AppendAsync(number, 0, events, cancellationToken);
+        return await AppendAsync(number, 0, [.. events.Select(e => e with { IncidentNumber = number })], cancellationToken);
     }
 
     /// <summary>Where the request with this key was recorded, or null if no append carried it (within the retention).</summary>
