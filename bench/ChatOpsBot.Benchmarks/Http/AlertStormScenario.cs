@@ -27,6 +27,8 @@ internal static class AlertStormScenario
         var stormStarted = Environment.TickCount64;
         var storm = await HttpLoad.RunAsync(http, Posts, Clients, i => Notification(run, i % Groups, 1 + (i / Groups % 3), startsAt));
         var created = await IncidentCountAsync(http) - before;
+        var slowest = storm.Latencies.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(12);
+        System.Console.WriteLine($"alert storm: slowest requests (index: ms) {string.Join(", ", slowest.Select(x => $"{x.i}: {x.ms:F0}"))}");
         // Every channel opened and kicked off (its first message), as the stub saw it; at most 10 minutes.
         var limit = Environment.TickCount64 + 600_000;
         IReadOnlyList<(string Channel, long? FirstPost)> channels;

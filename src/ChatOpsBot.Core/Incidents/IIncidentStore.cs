@@ -45,6 +45,21 @@ public interface IIncidentStore
         return await AppendAsync(number, 0, [.. events.Select(e => e with { IncidentNumber = number })], cancellationToken);
     }
 
+    /// <summary>
+    /// Several declarations (<see cref="AppendNewIncidentAsync"/>) in one step, each with its own number and result, in
+    /// order: what a burst of declarations queued meanwhile costs one round trip for all of them.
+    /// </summary>
+    async Task<IReadOnlyList<AppendResult>> AppendNewIncidentsAsync(IReadOnlyList<IReadOnlyList<IncidentEvent>> declarations, CancellationToken cancellationToken)
+    {
+        var results = new List<AppendResult>(declarations.Count);
+        foreach (var events in declarations)
+        {
+            results.Add(await AppendNewIncidentAsync(events, cancellationToken));
+        }
+
+        return results;
+    }
+
     /// <summary>Where the request with this key was recorded, or null if no append carried it (within the retention).</summary>
     Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken);
 

@@ -24,15 +24,12 @@ public sealed partial class IncidentService
         return new CommandResult(state, mine, null, null) { IsReplay = true };
     }
 
-    // Not a caller's token: once sent, an append must be allowed to finish or time out on the store's terms.
-    private Task<AppendResult> AppendOrUnknownAsync(int number, long expectedVersion, IReadOnlyList<IncidentEvent> events) =>
-        StoreOrUnknownAsync(number, () => store.AppendAsync(number, expectedVersion, events, CancellationToken.None));
-
-    private static async Task<AppendResult> StoreOrUnknownAsync(int? number, Func<Task<AppendResult>> append)
+    private async Task<AppendResult> AppendOrUnknownAsync(int number, long expectedVersion, IReadOnlyList<IncidentEvent> events)
     {
         try
         {
-            return await append();
+            // Not a caller's token: once sent, an append must be allowed to finish or time out on the store's terms.
+            return await store.AppendAsync(number, expectedVersion, events, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not InvalidOperationException and not ArgumentException)
         {

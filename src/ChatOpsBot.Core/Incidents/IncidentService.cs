@@ -36,7 +36,7 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
         // so a replayed declaration spends no number and a new one costs one round trip. Events carry number 0 until then.
         IncidentEvent[] events = [.. Stamp(decision.Events, 0, context), .. Stamp(request.With, 0, (request.WithContext ?? context) with { RequestKey = context.RequestKey })];
         var epoch = CurrentEpoch;
-        var result = await StoreOrUnknownAsync(null, () => store.AppendNewIncidentAsync(events, CancellationToken.None));
+        var result = await AppendNewIncidentAsync(events);
         if (result.Duplicates is [var first, ..])
         {
             return await ReplayAsync(first, cancellationToken);

@@ -69,15 +69,30 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
         }
     }
 
+    public async Task<AppendResult> AppendNewIncidentAsync(IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken) =>
+        (await AppendNewIncidentsAsync([events], cancellationToken))[0];
+
     /// <summary>
-    /// Declares in one IMMEDIATE transaction: request keys checked first (a replay spends no number), then the counter
-    /// hands out the number and the events become its versions 1..n, as <see cref="IIncidentStore.AppendNewIncidentAsync"/> says.
+    /// Declares in one IMMEDIATE transaction, each declaration as if alone: its request keys checked first (a replay
+    /// spends no number), then the counter hands out the number and the events become its versions 1..n.
     /// </summary>
-    public async Task<AppendResult> AppendNewIncidentAsync(IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AppendResult>> AppendNewIncidentsAsync(IReadOnlyList<IReadOnlyList<IncidentEvent>> declarations, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        var results = new List<AppendResult>(declarations.Count);
+        foreach (var events in declarations)
+        {
+            results.Add(await DeclareAsync(connection, events, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    private async Task<AppendResult> DeclareAsync(SqliteConnection connection, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
         var requests = RecordedRequest.Of(0, 0, events);
         var duplicates = new List<RecordedRequest>();
         foreach (var request in requests)
@@ -101,7 +116,6 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
         }
 
         var appended = await WriteAsync(connection, number, 0, null, events, [.. requests.Select(r => r with { IncidentNumber = number })], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new AppendResult(true, appended.Count, appended);
     }
 
