@@ -5,14 +5,12 @@ namespace ChatOpsBot.Benchmarks.Http;
 
 /// <summary>
 /// Redis's own count of the commands it ran (<c>INFO commandstats</c>), reset before a case and read after it.
-/// Commands run inside a Lua script are counted too, under their own names, so "round trips" leaves out the ones the
-/// bot only ever issues from its scripts (XLEN, XADD, XREVRANGE, ZADD, PUBLISH) when the case is the bot's; for the
-/// floor, whose only command is a raw XADD, every call is a round trip.
+/// Commands run inside a Lua script are counted too, under their own names (a GET in the append script and a GET sent on
+/// its own look alike), so this is what Redis did, not how many round trips it took: those are the bot's own count
+/// (<see cref="BotRedisOperations"/>).
 /// </summary>
 internal sealed class RedisCommandStats(IConnectionMultiplexer redis)
 {
-    private static readonly HashSet<string> ScriptOnly = ["xlen", "xadd", "xrevrange", "zadd", "publish"];
-
     public async Task ResetAsync()
     {
         foreach (var server in redis.GetServers())
@@ -44,12 +42,6 @@ internal sealed class RedisCommandStats(IConnectionMultiplexer redis)
 
         return calls;
     }
-
-    /// <summary>Commands the client sent (see the class comment), leaving out the multiplexer's own housekeeping.</summary>
-    public static long RoundTrips(IReadOnlyDictionary<string, long> calls, bool floor) => calls
-        .Where(c => c.Key is not ("ping" or "info" or "config" or "echo" or "subscribe" or "cluster" or "client" or "role" or "config|resetstat" or "config|get" or "client|setname" or "client|setinfo"))
-        .Where(c => floor || !ScriptOnly.Contains(c.Key))
-        .Sum(c => c.Value);
 
     public static string Breakdown(IReadOnlyDictionary<string, long> calls, long commands) => string.Join(", ", calls
         .Where(c => c.Key is not ("ping" or "info" or "config" or "config|resetstat" or "echo" or "client|setinfo" or "client|setname" or "subscribe" or "cluster|nodes" or "role"))

@@ -18,6 +18,48 @@ public interface IIncidentStore
     /// </summary>
     Task<AppendResult> AppendAsync(int incidentNumber, long expectedVersion, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Declares: hands out the next INC number and appends <paramref name="events"/> as that incident's first versions,
+    /// in one step, so a new incident costs the store one round trip. Request keys are checked first, as in
+    /// <see cref="AppendAsync"/>: if any was recorded before, no number is spent, nothing is appended and
+    /// <see cref="AppendResult.Duplicates"/> says where the earlier one landed. The number is on every appended event.
+    /// Stores that cannot do it in one step (test doubles) check the keys, allocate, then append.
+    /// </summary>
+    async Task<AppendResult> AppendNewIncidentAsync(IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken)
+    {
+        var duplicates = new List<RecordedRequest>();
+        foreach (var key in events.Select(e => e.RequestKey).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await FindRequestAsync(key, cancellationToken) is { } earlier)
+            {
+                duplicates.Add(earlier);
+            }
+        }
+
+        if (duplicates.Count > 0)
+        {
+            return AppendResult.Duplicate(0, duplicates);
+        }
+
+        var number = await AllocateNumberAsync(cancellationToken);
+        return await AppendAsync(number, 0, [.. events.Select(e => e with { IncidentNumber = number })], cancellationToken);
+    }
+
+    /// <summary>
+    /// Several declarations (<see cref="AppendNewIncidentAsync"/>) in one step, each with its own number and result, in
+    /// order: what a burst of declarations queued meanwhile costs one round trip for all of them.
+    /// </summary>
+    async Task<IReadOnlyList<AppendResult>> AppendNewIncidentsAsync(IReadOnlyList<IReadOnlyList<IncidentEvent>> declarations, CancellationToken cancellationToken)
+    {
+        var results = new List<AppendResult>(declarations.Count);
+        foreach (var events in declarations)
+        {
+            results.Add(await AppendNewIncidentAsync(events, cancellationToken));
+        }
+
+        return results;
+    }
+
     /// <summary>Where the request with this key was recorded, or null if no append carried it (within the retention).</summary>
     Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken);
 

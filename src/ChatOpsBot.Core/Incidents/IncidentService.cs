@@ -35,37 +35,24 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
             return CommandResult.Refused(decision.Refusal!);
         }
 
-        // A replayed declaration is answered before a number is spent on it; the append's own check is what is trusted.
-        if (context.RequestKey is { } key && await store.FindRequestAsync(key, cancellationToken) is { } earlier)
-        {
-            return await ReplayAsync(earlier, cancellationToken);
-        }
-
-        var number = await store.AllocateNumberAsync(cancellationToken);
-        IncidentEvent[] events = [.. Stamp(decision.Events, number, context), .. Stamp(request.With, number, (request.WithContext ?? context) with { RequestKey = context.RequestKey })];
+        // One step in the store: the request key is checked, the number handed out and the events appended together,
+        // so a replayed declaration spends no number and a new one costs one round trip. Events carry number 0 until then.
+        IncidentEvent[] events = [.. Stamp(decision.Events, 0, context), .. Stamp(request.With, 0, (request.WithContext ?? context) with { RequestKey = context.RequestKey })];
         var epoch = CurrentEpoch;
-        Appending(number, events.Length);
-        try
+        var result = await AppendNewIncidentAsync(events);
+        if (result.Duplicates is [var first, ..])
         {
-            var result = await AppendOrUnknownAsync(number, 0, events);
-            if (result.Duplicates is [var first, ..])
-            {
-                return await ReplayAsync(first, cancellationToken);
-            }
-
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException($"Incident number {number} was handed out twice; the store's numbering is broken.");
-            }
-
-            // The append's own result is the new incident: nothing to read back.
-            Verified(number, epoch);
-            return Publish(Incident.Fold(result.Appended), result.Appended);
+            return await ReplayAsync(first, cancellationToken);
         }
-        finally
+
+        if (!result.Succeeded || result.Appended.Count == 0)
         {
-            AppendDone(number);
+            throw new InvalidOperationException("The store handed out an incident number twice; its numbering is broken.");
         }
+
+        // The append's own result is the new incident: nothing to read back.
+        Verified(result.Appended[0].IncidentNumber, epoch);
+        return Publish(Incident.Fold(result.Appended), result.Appended);
     }
 
     /// <summary>The incident's current state, caught up with the store. <see cref="Incident.None"/> when there is none.</summary>

@@ -5,8 +5,11 @@ namespace ChatOpsBot.Core.Incidents;
 /// not be on the timeline. Whoever answers a person must not say "nothing was changed"; with a request key, asking
 /// the store later (<see cref="IncidentService.FindOutcomeAsync"/>) tells, and retrying the same command is safe.
 /// </summary>
-public sealed class StoreOutcomeUnknownException(int incidentNumber, Exception inner)
-    : Exception($"The incident store did not answer an append to {Incident.FormatKey(incidentNumber)}; it may have been recorded.", inner)
+public sealed class StoreOutcomeUnknownException(int? incidentNumber, Exception inner)
+    : Exception(incidentNumber is { } number
+        ? $"The incident store did not answer an append to {Incident.FormatKey(number)}; it may have been recorded."
+        : "The incident store did not answer a declaration; the new incident may have been recorded.", inner)
 {
-    public int IncidentNumber { get; } = incidentNumber;
+    /// <summary>The incident appended to; null for a declaration, whose number the store hands out in the same step.</summary>
+    public int? IncidentNumber { get; } = incidentNumber;
 }

@@ -23,7 +23,7 @@ internal sealed class LocalIncidentAppendFeed : IIncidentAppendFeed
     public Task SubscribeAsync(Action<int, long> onAppended, Action onMayHaveMissed, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Redis pub/sub on <see cref="RedisKeys.AppendedChannel"/>; each message is "number:version".</summary>
+/// <summary>Redis pub/sub on <see cref="RedisKeys.AppendedChannel"/>; each message is "number:version" (a declaration adds ":origin").</summary>
 internal sealed class RedisIncidentAppendFeed(IConnectionMultiplexer redis, RedisKeys keys) : IIncidentAppendFeed
 {
     public async Task SubscribeAsync(Action<int, long> onAppended, Action onMayHaveMissed, CancellationToken cancellationToken)
@@ -34,21 +34,36 @@ internal sealed class RedisIncidentAppendFeed(IConnectionMultiplexer redis, Redi
         redis.ConnectionRestored += (_, _) => onMayHaveMissed();
         await redis.GetSubscriber().SubscribeAsync(keys.AppendedChannel, (_, message) =>
         {
-            if (TryParse((string?)message, out var number, out var version))
+            // A declaration of ours names us as its origin: our own cache has it from the reply, and the number was
+            // unknown while it was in flight, so IncidentService could not tell it apart from another replica's.
+            if (TryParse((string?)message, out var number, out var version, out var origin) && origin != keys.Replica)
             {
                 onAppended(number, version);
             }
         }).WaitAsync(cancellationToken);
     }
 
-    internal static bool TryParse(string? text, out int number, out long version)
+    /// <summary>"number:version", or "number:version:origin" from the declare script.</summary>
+    internal static bool TryParse(string? text, out int number, out long version, out string? origin)
     {
         var span = (text ?? "").AsSpan();
         var colon = span.IndexOf(':');
         version = 0;
         number = 0;
-        return colon > 0
-            && int.TryParse(span[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out number)
-            && long.TryParse(span[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out version);
+        origin = null;
+        if (colon <= 0 || !int.TryParse(span[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out number))
+        {
+            return false;
+        }
+
+        var rest = span[(colon + 1)..];
+        var second = rest.IndexOf(':');
+        if (second >= 0)
+        {
+            origin = rest[(second + 1)..].ToString();
+            rest = rest[..second];
+        }
+
+        return long.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 }

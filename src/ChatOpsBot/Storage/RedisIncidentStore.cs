@@ -70,6 +70,71 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         return result
         """;
 
+    // Declarations in one call, each as if alone and in order: its request keys checked first (a replay spends no
+    // number), then INCR hands out the number and the new stream gets the events as versions 1..n, ids ms-0, ms-1...
+    // The events key is built here from the number, which only a single Redis (or Sentinel, or managed non-cluster
+    // Redis) allows, like the index keys this script and the append script touch. Events are serialised with
+    // incidentNumber 0 and the script writes the number in (a JSON string escapes its quotes, so the unescaped property
+    // can be nothing but the event's own). The alert group index is written here too, atomically with the link.
+    // KEYS: index, next number, alert groups, then every declaration's request keys in turn.
+    // ARGV: events key up to the number, ms, key TTL (ms), origin, d; then per declaration k, k "first:last", g,
+    // g group keys, e, e events. Reply per declaration: {1, n} declared, {0, n} stream not empty, {2, m, m × (key index, location)}.
+    private const string DeclareScript = """
+        local prefix, ms, ttl, origin = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+        local a, r = 6, 4
+        local out = {}
+        for j = 1, tonumber(ARGV[5]) do
+          local k = tonumber(ARGV[a])
+          local locations, keys0 = a + 1, r
+          a = a + 1 + k
+          r = r + k
+          local g = tonumber(ARGV[a])
+          local groups = a + 1
+          a = a + 1 + g
+          local e = tonumber(ARGV[a])
+          local events = a + 1
+          a = a + 1 + e
+          local dup = {}
+          for i = 0, k - 1 do
+            local found = redis.call('GET', KEYS[keys0 + i])
+            if found then
+              dup[#dup + 1] = i + 1
+              dup[#dup + 1] = found
+            end
+          end
+          if #dup > 0 then
+            out[#out + 1] = 2
+            out[#out + 1] = #dup / 2
+            for _, v in ipairs(dup) do
+              out[#out + 1] = v
+            end
+          else
+            local n = redis.call('INCR', KEYS[2])
+            local stream = prefix .. n .. '}:events'
+            if redis.call('XLEN', stream) ~= 0 then
+              out[#out + 1] = 0
+              out[#out + 1] = n
+            else
+              for i = 0, e - 1 do
+                local json = string.gsub(ARGV[events + i], '"incidentNumber":0([,}])', '"incidentNumber":' .. n .. '%1', 1)
+                redis.call('XADD', stream, ms .. '-' .. i, 'v', i + 1, 'e', json)
+              end
+              redis.call('ZADD', KEYS[1], n, n)
+              for i = 0, g - 1 do
+                redis.call('HSET', KEYS[3], ARGV[groups + i], n)
+              end
+              for i = 0, k - 1 do
+                redis.call('SET', KEYS[keys0 + i], n .. ':' .. ARGV[locations + i], 'PX', ttl)
+              end
+              redis.call('PUBLISH', KEYS[1] .. ':appended', n .. ':' .. e .. ':' .. origin)
+              out[#out + 1] = 1
+              out[#out + 1] = n
+            end
+          end
+        end
+        return out
+        """;
+
     // Reading "after version v" is reading the last (length - v) entries: XREVRANGE with COUNT costs
     // O(log N + new entries), not O(timeline). That is why the stream must never be trimmed; it also spares us a
     // version->id index to keep in step. Length and range are taken in one script so they agree.
@@ -132,6 +197,68 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
 
         var appended = stamped.Select((e, i) => e with { RecordedAt = RecordedAtOf((string)reply[i + 2]!) }).ToList();
         return new AppendResult(true, version, appended);
+    }
+
+    public async Task<AppendResult> AppendNewIncidentAsync(IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken) =>
+        (await AppendNewIncidentsAsync([events], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<AppendResult>> AppendNewIncidentsAsync(IReadOnlyList<IReadOnlyList<IncidentEvent>> declarations, CancellationToken cancellationToken)
+    {
+        if (declarations.Count == 0)
+        {
+            return [];
+        }
+
+        // An id of 0-0 is invalid, so never offer a clock before the epoch.
+        var nowMs = Math.Max(1, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var args = new List<RedisValue> { keys.EventsBeforeNumber, nowMs, (long)RecordedRequest.Retention.TotalMilliseconds, keys.Replica, declarations.Count };
+        var scriptKeys = new List<RedisKey> { keys.IncidentIndex, keys.NextIncidentNumber, keys.AlertGroups };
+        var prepared = new List<(List<IncidentEvent> Stamped, IReadOnlyList<RecordedRequest> Requests)>(declarations.Count);
+        foreach (var events in declarations)
+        {
+            ArgumentOutOfRangeException.ThrowIfZero(events.Count);
+            var stamped = events.Select((e, i) => e with { IncidentNumber = 0, Version = i + 1 }).ToList();
+            var requests = RecordedRequest.Of(0, 0, stamped);
+            var groups = stamped.OfType<AlertGroupLinked>().Select(l => l.GroupKey).Distinct(StringComparer.Ordinal).ToList();
+            args.Add(requests.Count);
+            args.AddRange(requests.Select(r => (RedisValue)string.Create(CultureInfo.InvariantCulture, $"{r.FirstVersion}:{r.LastVersion}")));
+            args.Add(groups.Count);
+            args.AddRange(groups.Select(g => (RedisValue)g));
+            args.Add(stamped.Count);
+            args.AddRange(stamped.Select(e => (RedisValue)IncidentEventJson.Serialize(e)));
+            scriptKeys.AddRange(requests.Select(r => keys.Request(r.Key)));
+            prepared.Add((stamped, requests));
+        }
+
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(DeclareScript, [.. scriptKeys], [.. args]).WaitAsync(cancellationToken))!;
+        var recordedAt = DateTimeOffset.FromUnixTimeMilliseconds(nowMs);
+        var results = new List<AppendResult>(declarations.Count);
+        var at = 0;
+        foreach (var (stamped, requests) in prepared)
+        {
+            var status = (long)reply[at];
+            if (status == 2)
+            {
+                var count = (int)reply[at + 1];
+                var duplicates = new List<RecordedRequest>(count);
+                for (var i = 0; i < count; i++)
+                {
+                    duplicates.Add(RecordedRequest.Parse(requests[(int)reply[at + 2 + 2 * i] - 1].Key, (string)reply[at + 3 + 2 * i]!));
+                }
+
+                results.Add(AppendResult.Duplicate(0, duplicates));
+                at += 2 + 2 * count;
+                continue;
+            }
+
+            var number = checked((int)(long)reply[at + 1]);
+            at += 2;
+            results.Add(status == 1
+                ? new AppendResult(true, stamped.Count, [.. stamped.Select(e => e with { IncidentNumber = number, RecordedAt = recordedAt })])
+                : AppendResult.Conflict(0));
+        }
+
+        return results;
     }
 
     public async Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken)

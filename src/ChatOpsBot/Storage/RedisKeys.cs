@@ -26,6 +26,15 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey NextIncidentNumber => $"{Prefix}:incidents:next";
 
+    /// <summary>What the events key of an incident starts with, up to its number: the declare script, which learns the number itself, ends it.</summary>
+    public string EventsBeforeNumber => $"{Prefix}:{{inc:";
+
+    /// <summary>
+    /// This process among the replicas sharing the prefix, as the declare script names it on <see cref="AppendedChannel"/>
+    /// ("number:version:origin"), so the feed can skip its own declarations (their number is not known until the reply).
+    /// </summary>
+    public string Replica { get; } = Guid.NewGuid().ToString("N")[..16];
+
     public RedisKey Claim(string key) => $"{Prefix}:claim:{key}";
 
     /// <summary>Where the events of an inbound request landed ("incident:first:last"); set by the append script.</summary>

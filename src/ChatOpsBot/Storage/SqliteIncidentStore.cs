@@ -15,6 +15,11 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
     public async Task<int> AllocateNumberAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await NextNumberAsync(connection, cancellationToken);
+    }
+
+    private static async Task<int> NextNumberAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO counters (name, value) VALUES ('incident', 1)
@@ -52,54 +57,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
                 return AppendResult.Conflict(current);
             }
 
-            // Never earlier than the last event, so RecordedAt stays non-decreasing if the clock steps back.
-            var now = clock.GetUtcNow().ToUniversalTime();
-            var recordedAt = lastRecordedAt is { } last && last > now ? last : now;
-            var appended = events.Select((e, i) => e with { IncidentNumber = incidentNumber, Version = expectedVersion + i + 1, RecordedAt = recordedAt }).ToList();
-
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.CommandText = "INSERT INTO events (incident, version, recorded_at, json) VALUES ($incident, $version, $recordedAt, $json);";
-                var incident = insert.Parameters.Add("$incident", SqliteType.Integer);
-                var version = insert.Parameters.Add("$version", SqliteType.Integer);
-                var recorded = insert.Parameters.Add("$recordedAt", SqliteType.Text);
-                var json = insert.Parameters.Add("$json", SqliteType.Text);
-                foreach (var e in appended)
-                {
-                    incident.Value = incidentNumber;
-                    version.Value = e.Version;
-                    recorded.Value = SqliteDatabase.FormatTime(e.RecordedAt);
-                    json.Value = IncidentEventJson.Serialize(e);
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
-
-            if (expectedVersion == 0 && appended.Count > 0)
-            {
-                await using var index = connection.CreateCommand();
-                index.CommandText = "INSERT OR IGNORE INTO incidents (number) VALUES ($number);";
-                index.Parameters.AddWithValue("$number", incidentNumber);
-                await index.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            if (requests.Count > 0)
-            {
-                await RecordRequestsAsync(connection, requests, cancellationToken);
-            }
-
-            foreach (var link in appended.OfType<AlertGroupLinked>())
-            {
-                // The newest incident wins: a group that outlived a closed incident gets a new one.
-                await using var group = connection.CreateCommand();
-                group.CommandText = """
-                    INSERT INTO alert_groups (group_key, incident) VALUES ($group, $number)
-                    ON CONFLICT (group_key) DO UPDATE SET incident = MAX(incident, excluded.incident);
-                    """;
-                group.Parameters.AddWithValue("$group", link.GroupKey);
-                group.Parameters.AddWithValue("$number", incidentNumber);
-                await group.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            var appended = await WriteAsync(connection, incidentNumber, expectedVersion, lastRecordedAt, events, requests, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new AppendResult(true, expectedVersion + appended.Count, appended);
         }
@@ -109,6 +67,111 @@ public sealed class SqliteIncidentStore(SqliteDatabase database, TimeProvider cl
             var (current, _) = await ReadHeadAsync(connection, incidentNumber, cancellationToken);
             return AppendResult.Conflict(current);
         }
+    }
+
+    public async Task<AppendResult> AppendNewIncidentAsync(IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken) =>
+        (await AppendNewIncidentsAsync([events], cancellationToken))[0];
+
+    /// <summary>
+    /// Declares in one IMMEDIATE transaction, each declaration as if alone: its request keys checked first (a replay
+    /// spends no number), then the counter hands out the number and the events become its versions 1..n.
+    /// </summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendNewIncidentsAsync(IReadOnlyList<IReadOnlyList<IncidentEvent>> declarations, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var results = new List<AppendResult>(declarations.Count);
+        foreach (var events in declarations)
+        {
+            results.Add(await DeclareAsync(connection, events, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    private async Task<AppendResult> DeclareAsync(SqliteConnection connection, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
+        var requests = RecordedRequest.Of(0, 0, events);
+        var duplicates = new List<RecordedRequest>();
+        foreach (var request in requests)
+        {
+            if (await FindRequestAsync(connection, request.Key, cancellationToken) is { } earlier)
+            {
+                duplicates.Add(earlier);
+            }
+        }
+
+        if (duplicates.Count > 0)
+        {
+            return AppendResult.Duplicate(0, duplicates);
+        }
+
+        var number = await NextNumberAsync(connection, cancellationToken);
+        var (current, _) = await ReadHeadAsync(connection, number, cancellationToken);
+        if (current != 0)
+        {
+            return AppendResult.Conflict(current);
+        }
+
+        var appended = await WriteAsync(connection, number, 0, null, events, [.. requests.Select(r => r with { IncidentNumber = number })], cancellationToken);
+        return new AppendResult(true, appended.Count, appended);
+    }
+
+    /// <summary>Inserts the events after <paramref name="expectedVersion"/> with the index rows they imply; the caller's transaction commits.</summary>
+    private async Task<List<IncidentEvent>> WriteAsync(SqliteConnection connection, int incidentNumber, long expectedVersion, DateTimeOffset? lastRecordedAt,
+        IReadOnlyList<IncidentEvent> events, IReadOnlyList<RecordedRequest> requests, CancellationToken cancellationToken)
+    {
+        // Never earlier than the last event, so RecordedAt stays non-decreasing if the clock steps back.
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var recordedAt = lastRecordedAt is { } last && last > now ? last : now;
+        var appended = events.Select((e, i) => e with { IncidentNumber = incidentNumber, Version = expectedVersion + i + 1, RecordedAt = recordedAt }).ToList();
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO events (incident, version, recorded_at, json) VALUES ($incident, $version, $recordedAt, $json);";
+            var incident = insert.Parameters.Add("$incident", SqliteType.Integer);
+            var version = insert.Parameters.Add("$version", SqliteType.Integer);
+            var recorded = insert.Parameters.Add("$recordedAt", SqliteType.Text);
+            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            foreach (var e in appended)
+            {
+                incident.Value = incidentNumber;
+                version.Value = e.Version;
+                recorded.Value = SqliteDatabase.FormatTime(e.RecordedAt);
+                json.Value = IncidentEventJson.Serialize(e);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        if (expectedVersion == 0 && appended.Count > 0)
+        {
+            await using var index = connection.CreateCommand();
+            index.CommandText = "INSERT OR IGNORE INTO incidents (number) VALUES ($number);";
+            index.Parameters.AddWithValue("$number", incidentNumber);
+            await index.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (requests.Count > 0)
+        {
+            await RecordRequestsAsync(connection, requests, cancellationToken);
+        }
+
+        foreach (var link in appended.OfType<AlertGroupLinked>())
+        {
+            // The newest incident wins: a group that outlived a closed incident gets a new one.
+            await using var group = connection.CreateCommand();
+            group.CommandText = """
+                INSERT INTO alert_groups (group_key, incident) VALUES ($group, $number)
+                ON CONFLICT (group_key) DO UPDATE SET incident = MAX(incident, excluded.incident);
+                """;
+            group.Parameters.AddWithValue("$group", link.GroupKey);
+            group.Parameters.AddWithValue("$number", incidentNumber);
+            await group.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return appended;
     }
 
     public async Task<RecordedRequest?> FindRequestAsync(string requestKey, CancellationToken cancellationToken)

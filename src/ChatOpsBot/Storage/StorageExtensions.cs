@@ -42,8 +42,9 @@ public static class StorageExtensions
         services.AddSingleton<SqliteIncidentStore>();
         services.AddSingleton<SqliteConsoleStore>();
 
+        services.AddSingleton<RedisOperationMetrics>();
         services.AddSingleton<IIncidentStore>(sp => UsesRedis(sp)
-            ? sp.GetRequiredService<RedisIncidentStore>()
+            ? WithOperationMetrics(sp).GetRequiredService<RedisIncidentStore>()
             : sp.GetRequiredService<SqliteIncidentStore>());
         services.AddSingleton<RedisChangeStore>();
         services.AddSingleton<SqliteChangeStore>();
@@ -61,6 +62,13 @@ public static class StorageExtensions
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>Starts counting Redis operations (<see cref="RedisOperationMetrics"/>) along with the Redis store.</summary>
+    private static IServiceProvider WithOperationMetrics(IServiceProvider services)
+    {
+        services.GetRequiredService<RedisOperationMetrics>();
+        return services;
     }
 
     private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesRedis;

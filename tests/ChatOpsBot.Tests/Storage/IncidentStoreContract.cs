@@ -373,6 +373,67 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         Assert.Null(await Store.FindConversationReferenceAsync("teams", key + "-other", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ADeclarationHandsOutTheNextNumberAndItsEventsBecomeThatIncidentsFirstVersions()
+    {
+        var before = await Store.AllocateNumberAsync(CancellationToken.None);
+        var (group, key) = ($"{{}}:{{alertname=\"Declared{Guid.NewGuid():N}\"}}", Some.String("request"));
+        IncidentEvent[] events =
+        [
+            new Declared("Checkout is failing", Severity.Sev1, IsPrivate: false, null) { Actor = Alice, Source = EventSource.Command },
+            new AlertGroupLinked(group),
+            new NoteAdded("incidentNumber 0 in a note stays as typed: \"incidentNumber\":0,") { Actor = Alice },
+        ];
+
+        var result = await Store.AppendNewIncidentAsync(Keyed(events, key), CancellationToken.None);
+
+        var number = before + 1;
+        Assert.True(result.Succeeded);
+        Assert.Equal(3, result.CurrentVersion);
+        Assert.All(result.Appended, e => Assert.Equal(number, e.IncidentNumber));
+        var read = await Store.ReadAsync(number, 0, CancellationToken.None);
+        Assert.Equal([1L, 2L, 3L], read.Select(e => e.Version));
+        Assert.Equal(result.Appended, read);
+        Assert.Equal("incidentNumber 0 in a note stays as typed: \"incidentNumber\":0,", Assert.IsType<NoteAdded>(read[2]).Text);
+        Assert.Contains(number, await Store.ListIncidentNumbersAsync(CancellationToken.None));
+        Assert.Equal(number, await Store.FindAlertGroupAsync(group, CancellationToken.None));
+        Assert.Equal(new RecordedRequest(key, number, 1, 3), await Store.FindRequestAsync(key, CancellationToken.None));
+        Assert.Equal(number + 1, await Store.AllocateNumberAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ADeclarationWithARequestKeySeenBeforeSpendsNoNumberAppendsNothingAndSaysWhereTheFirstLanded()
+    {
+        var key = Some.String("request");
+        var first = await Store.AppendNewIncidentAsync(Keyed(Notes(2), key), CancellationToken.None);
+        var number = first.Appended[0].IncidentNumber;
+
+        var again = await Store.AppendNewIncidentAsync(Keyed(Notes(2), key), CancellationToken.None);
+
+        Assert.False(again.Succeeded);
+        Assert.Empty(again.Appended);
+        Assert.Equal([new RecordedRequest(key, number, 1, 2)], again.Duplicates);
+        Assert.Equal([number], await Store.ListIncidentNumbersAsync(CancellationToken.None));
+        Assert.Empty(await Store.ReadAsync(number + 1, 0, CancellationToken.None));
+        Assert.Equal(number + 1, await Store.AllocateNumberAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConcurrentDeclarationsEachGetTheirOwnNumberAndOnlyTheirOwnEvents()
+    {
+        var texts = Enumerable.Range(0, 20).Select(i => $"declaration {i}").ToList();
+
+        var results = await Task.WhenAll(texts.Select(t => Task.Run(() => Store.AppendNewIncidentAsync([new NoteAdded(t), new NoteAdded(t)], CancellationToken.None))));
+
+        Assert.Equal(Enumerable.Range(1, 20), results.Select(r => r.Appended[0].IncidentNumber).Order());
+        foreach (var result in results)
+        {
+            var read = await Store.ReadAsync(result.Appended[0].IncidentNumber, 0, CancellationToken.None);
+            Assert.Equal(result.Appended.Select(e => ((NoteAdded)e).Text), read.Select(e => ((NoteAdded)e).Text));
+            Assert.Single(read.Select(e => ((NoteAdded)e).Text).Distinct());
+        }
+    }
+
     private static IncidentEvent[] Keyed(IEnumerable<IncidentEvent> events, string key) => [.. events.Select(e => e with { RequestKey = key })];
 
     private static NoteAdded[] Notes(int count) =>

@@ -74,6 +74,39 @@ public sealed class ReadBackTests(RedisServerFixture redis)
         Assert.Equal([(number, 2L), (number, 3L)], heard);
     }
 
+    [Fact]
+    public async Task A_declaration_is_announced_to_the_other_replicas_but_not_back_to_the_one_that_made_it()
+    {
+        var prefix = RedisServerFixture.NewKeyPrefix();
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var (mine, theirs) = (new RedisKeys(prefix), new RedisKeys(prefix));
+        var store = new RedisIncidentStore(connection, mine, TimeProvider.System);
+        var heardHere = new List<(int, long)>();
+        var laterAppendHeardHere = new TaskCompletionSource();
+        var heardThere = new TaskCompletionSource<(int, long)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await new RedisIncidentAppendFeed(connection, mine).SubscribeAsync((n, v) =>
+        {
+            lock (heardHere)
+            {
+                heardHere.Add((n, v));
+                laterAppendHeardHere.TrySetResult();
+            }
+        }, () => { }, default);
+        await new RedisIncidentAppendFeed(connection, theirs).SubscribeAsync((n, v) => heardThere.TrySetResult((n, v)), () => { }, default);
+
+        var declared = await store.AppendNewIncidentAsync([new NoteAdded("one"), new NoteAdded("two")], default);
+        var number = declared.Appended[0].IncidentNumber;
+        // Announcements arrive in order: once this replica hears the later append, it has had its chance to hear the declaration.
+        await store.AppendAsync(number, 2, [new NoteAdded("three")], default);
+        await laterAppendHeardHere.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((number, 2L), await heardThere.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        lock (heardHere)
+        {
+            Assert.Equal([(number, 3L)], heardHere);
+        }
+    }
+
     /// <summary>Counts what the host asks of its store.</summary>
     private sealed class CountingStore
     {
