@@ -90,5 +90,13 @@ public class DeclarationGroupCommitTests
         public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) => inner.TryClaimAsync(key, ttl, cancellationToken);
 
         public Task ReleaseClaimAsync(string key, CancellationToken cancellationToken) => inner.ReleaseClaimAsync(key, cancellationToken);
+
+        public Task<bool> RenewClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) => inner.RenewClaimAsync(key, ttl, cancellationToken);
+
+        public Task SaveConversationReferenceAsync(string platform, string key, string reference, CancellationToken cancellationToken) =>
+            inner.SaveConversationReferenceAsync(platform, key, reference, cancellationToken);
+
+        public Task<string?> FindConversationReferenceAsync(string platform, string key, CancellationToken cancellationToken) =>
+            inner.FindConversationReferenceAsync(platform, key, cancellationToken);
     }
 }
