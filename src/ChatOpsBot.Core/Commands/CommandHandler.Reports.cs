@@ -17,15 +17,17 @@ public sealed partial class CommandHandler
     private readonly TimelineExporter _exporter = exporter ?? new TimelineExporter(TimelineSettings.Utc);
     // Without its own clock the handler reads the incident service's, so replies and events agree on "now".
     private readonly TimeProvider _clock = clock ?? incidents.Clock;
+    private readonly PageLinks _links = links ?? PageLinks.Relative;
 
     private async Task<CommandOutcome> PostmortemReplyAsync(Incident incident, CancellationToken cancellationToken)
     {
         var draft = _postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
-        var link = $"/api/incidents/{incident.Number}/postmortem";
+        var link = _links.PostmortemMarkdown(incident.Number);
         var review = draft.ReviewHits.Count == 0 ? "" : $"⚠️ {draft.ReviewNotice}";
-        var head = $"📝 Postmortem draft for {incident.Key} (read it at /incidents/{incident.Number}/postmortem, Markdown at {link})" + (review.Length == 0 ? ":" : $"; {review}:");
+        var head = $"📝 Postmortem draft for {incident.Key} (read it at {_links.Postmortem(incident.Number)}, Markdown at {link})" + (review.Length == 0 ? ":" : $"; {review}:");
         var file = PostmortemFile.For(incident, draft);
-        var notice = $"📝 Sharing the postmortem draft for {incident.Key} in this channel as {file.FileName}" + (review.Length == 0 ? "." : $"; {review}.");
+        var notice = $"📝 Sharing the postmortem draft for {incident.Key} in this channel as {file.FileName}" + (review.Length == 0 ? "" : $"; {review}")
+            + $". Read it at {_links.Postmortem(incident.Number)} (Markdown: {link}); the incident page: {_links.Incident(incident.Number)}";
         return WithAttachment(Fenced(head, draft.Markdown, "markdown", link), incident, new CommandAttachment(file, notice, link));
     }
 
@@ -34,11 +36,12 @@ public sealed partial class CommandHandler
         var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
         var export = _exporter.Export(format, incident, events);
         var formatName = format switch { TimelineFormat.Markdown => "md", TimelineFormat.Csv => "csv", _ => "json" };
-        var link = $"/api/incidents/{incident.Number}/timeline?format={formatName}";
+        var link = _links.Timeline(incident.Number, formatName);
         var contents = TimelineExporter.Contents(events, format: format);
-        var reply = Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()}: {contents} (download {export.FileName} from {link}):", export.Content, formatName, link);
+        var page = _links.Incident(incident.Number);
+        var reply = Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()}: {contents} (download {export.FileName} from {link}; read it at {page}):", export.Content, formatName, link);
         var file = new ChatFile(export.FileName, $"Timeline of {incident.Key} ({formatName.ToUpperInvariant()}): {contents}", export.Content);
-        var notice = $"📎 Sharing the timeline of {incident.Key} in this channel as {export.FileName}: {contents}.";
+        var notice = $"📎 Sharing the timeline of {incident.Key} in this channel as {export.FileName}: {contents}. Download it from {link}; the incident page: {page}";
         return WithAttachment(reply, incident, new CommandAttachment(file, notice, link));
     }
 

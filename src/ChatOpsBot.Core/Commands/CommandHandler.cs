@@ -24,10 +24,11 @@ namespace ChatOpsBot.Core.Commands;
 /// <param name="paging">The paging providers; null when none is configured, and then <c>page</c> says so.</param>
 /// <param name="tracker">The issue tracker for action items; null when none is configured, and then <c>action export</c> says so.</param>
 /// <param name="platforms">For how each platform types a command (<see cref="CommandSyntax"/>); without them replies say "/incident".</param>
+/// <param name="links">Makes the links in replies absolute (Web:PublicUrl); without it they are paths.</param>
 public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
     TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null,
     WhatChanged? changes = null, DeliveryMetrics? delivery = null, Insights.InsightsService? insights = null, PagingSettings? paging = null,
-    TrackerSettings? tracker = null, IEnumerable<Messages.IChatPlatform>? platforms = null)
+    TrackerSettings? tracker = null, IEnumerable<Messages.IChatPlatform>? platforms = null, Messages.PageLinks? links = null)
 {
     private const int TimelineReplyLimit = 30;
 
@@ -41,7 +42,7 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
     private async Task<CommandOutcome> HandleCanonicalAsync(string text, Actor actor, ConversationRef conversation, string? requestKey, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var parsed = CommandParser.Parse(text);
+        var parsed = CommandParser.Parse(text, incidents.Settings.SeverityAliases);
         if (!parsed.Succeeded)
         {
             CommandMetrics.Record(conversation.Platform, "invalid", failed: true, Stopwatch.GetElapsedTime(started));

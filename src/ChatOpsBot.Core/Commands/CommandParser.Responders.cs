@@ -37,10 +37,10 @@ public static partial class CommandParser
     /// declaring "sev5 Payments down" as a SEV3 titled "sev5 Payments down" would be a guess with a channel and an
     /// announcement attached.
     /// </summary>
-    private static string? SeverityLookAlike(string token, string after)
+    private static string? SeverityLookAlike(string token, string after, IReadOnlyDictionary<string, Severity>? aliases)
     {
         var lower = token.ToLowerInvariant();
-        var levels = "the levels are sev1, sev2, sev3 and sev4 (sev1 is the worst).";
+        var levels = $"the levels are sev1, sev2, sev3 and sev4 (sev1 is the worst).{AliasesText(aliases)}";
         var keep = $" Nothing was declared. To start the title with that word, name the severity first: `declare sev3 {token} …`.";
         if (lower is "sev" or "severity" or "p" or "priority" && SplitFirst(after).Word is { Length: > 0 } next && next.All(char.IsAsciiDigit))
         {
@@ -56,6 +56,24 @@ public static partial class CommandParser
 
         return null;
     }
+
+    /// <summary>sev1..sev4, or a word the team configured for one (Incidents:SeverityAliases); nothing else is a severity.</summary>
+    private static bool TryParseSeverity(string token, IReadOnlyDictionary<string, Severity>? aliases, out Severity severity)
+    {
+        if (SeverityText.TryParse(token, out severity))
+        {
+            return true;
+        }
+
+        severity = default;
+        return aliases is not null && aliases.TryGetValue(token.Trim().ToLowerInvariant(), out severity);
+    }
+
+    /// <summary>" This team also writes p1 for sev1, p2 for sev2." — the configured aliases, so a refusal names every word that works.</summary>
+    private static string AliasesText(IReadOnlyDictionary<string, Severity>? aliases) =>
+        aliases is null || aliases.Count == 0
+            ? ""
+            : $" This team also writes {string.Join(", ", aliases.OrderBy(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} for {a.Value.Label().ToLowerInvariant()}"))}.";
 
     private static ParseResult ParseAction(string args, int? number)
     {

@@ -10,7 +10,8 @@ namespace ChatOpsBot.Core.Commands;
 /// </summary>
 public static partial class CommandParser
 {
-    public static ParseResult Parse(string? text)
+    /// <param name="severityAliases">Extra words for a severity the team uses (Incidents:SeverityAliases, e.g. p1 → SEV1); none by default.</param>
+    public static ParseResult Parse(string? text, IReadOnlyDictionary<string, Severity>? severityAliases = null)
     {
         var rest = (text ?? "").Trim();
         if (rest.StartsWith("/incident", StringComparison.OrdinalIgnoreCase))
@@ -36,12 +37,12 @@ public static partial class CommandParser
         return sub switch
         {
             "" or "help" => ParseResult.Ok(new HelpCommand(args.Length > 0 ? args.ToLowerInvariant() : null), number),
-            "declare" => ParseDeclare(args, number),
+            "declare" => ParseDeclare(args, number, severityAliases),
             "declare-alert" => ParseDeclareAlert(args, number),
             "commander" or "ic" => ParseRole("commander", sub, args, number),
             "scribe" => ParseRole("scribe", sub, args, number),
             "role" => ParseNamedRole(args, number),
-            "severity" or "sev" => ParseSeverity(args, number),
+            "severity" or "sev" => ParseSeverity(args, number, severityAliases),
             "status" => ParseStatus(args, number),
             "update" when IsPublicUpdate(args) => ParsePublicUpdate(args, number),
             "update" => ParseUpdate(args, number),
@@ -73,7 +74,7 @@ public static partial class CommandParser
         };
     }
 
-    private static ParseResult ParseDeclare(string args, int? number)
+    private static ParseResult ParseDeclare(string args, int? number, IReadOnlyDictionary<string, Severity>? aliases)
     {
         var usage = CommandUsage.For("declare");
         if (number is not null)
@@ -87,11 +88,11 @@ public static partial class CommandParser
         while (true)
         {
             var (token, after) = SplitFirst(rest);
-            if (severity is null && SeverityText.TryParse(token, out var s))
+            if (severity is null && TryParseSeverity(token, aliases, out var s))
             {
                 severity = s;
             }
-            else if (severity is null && SeverityLookAlike(token, after) is { } notASeverity)
+            else if (severity is null && SeverityLookAlike(token, after, aliases) is { } notASeverity)
             {
                 return ParseResult.Fail(notASeverity, usage);
             }
@@ -166,10 +167,10 @@ public static partial class CommandParser
         return result.Succeeded ? result : ParseResult.Fail(result.Error!, CommandUsage.For("role"));
     }
 
-    private static ParseResult ParseSeverity(string args, int? number) =>
-        SeverityText.TryParse(args, out var severity)
+    private static ParseResult ParseSeverity(string args, int? number, IReadOnlyDictionary<string, Severity>? aliases) =>
+        TryParseSeverity(args, aliases, out var severity)
             ? ParseResult.Ok(new ChangeSeverityCommand(severity), number)
-            : ParseResult.Fail(args.Length == 0 ? "Which severity?" : $"\"{args}\" is not a severity; use sev1 to sev4.", CommandUsage.For("severity"));
+            : ParseResult.Fail(args.Length == 0 ? "Which severity?" : $"\"{args}\" is not a severity; use sev1 to sev4.{AliasesText(aliases)}", CommandUsage.For("severity"));
 
     private static ParseResult ParseStatus(string args, int? number)
     {

@@ -13,6 +13,12 @@ public sealed record IncidentSettings
 
     public Severity DefaultSeverity { get; init; } = Severity.Sev3;
 
+    /// <summary>
+    /// Words the team uses for a severity ("p1" → SEV1), accepted where a severity is typed; keys are lower case.
+    /// Empty by default: then "p1" is a look-alike and refused, never guessed.
+    /// </summary>
+    public IReadOnlyDictionary<string, Severity> SeverityAliases { get; init; } = new Dictionary<string, Severity>();
+
     /// <summary>Nothing on a timeline happened before this: an older time is a sender's bug (Go's zero time, year 2).</summary>
     public static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

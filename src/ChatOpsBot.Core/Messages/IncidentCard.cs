@@ -13,7 +13,7 @@ namespace ChatOpsBot.Core.Messages;
 /// </summary>
 public static class IncidentCard
 {
-    public static ChatMessage For(Incident incident, DateTimeOffset? nextUpdateDue) => IncidentMessages.Kickoff(incident, nextUpdateDue);
+    public static ChatMessage For(Incident incident, DateTimeOffset? nextUpdateDue, PageLinks? links = null) => IncidentMessages.Kickoff(incident, nextUpdateDue, links);
 
     public static string Fingerprint(ChatMessage card)
     {

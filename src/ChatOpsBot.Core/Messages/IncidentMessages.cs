@@ -3,6 +3,7 @@ using ChatOpsBot.Core.Incidents;
 using static ChatOpsBot.Core.Messages.ChatText;
 using ChatOpsBot.Core.Paging;
 using ChatOpsBot.Core.StatusPages;
+using ChatOpsBot.Core.Timeline;
 using ChatOpsBot.Core.Tracker;
 
 namespace ChatOpsBot.Core.Messages;
@@ -21,9 +22,9 @@ public static class IncidentMessages
 
     /// <summary>
     /// The incident's card: the kick-off message, kept up to date in place (<see cref="IncidentCard"/>). Its buttons
-    /// follow the state: Resolve while open, Reopen once resolved, none once closed.
+    /// follow the state: Resolve while open, Reopen once resolved, none once closed. It links to the incident page.
     /// </summary>
-    public static ChatMessage Kickoff(Incident incident, DateTimeOffset? nextUpdateDue = null) => new($"{incident.Key} declared: {Inert(incident.Title)}")
+    public static ChatMessage Kickoff(Incident incident, DateTimeOffset? nextUpdateDue = null, PageLinks? links = null) => new($"{incident.Key} declared: {Inert(incident.Title)}")
     {
         Title = $"🚨 {incident.Key} · {incident.Severity.Label()} · {Inert(incident.Title)}",
         Fields =
@@ -38,7 +39,7 @@ public static class IncidentMessages
             .. incident.Description is null ? Array.Empty<MessageField>() : [new MessageField("Description", Inert(incident.Description))],
             .. AlertMessages.KickoffFields(incident),
         ],
-        Links = AlertMessages.KickoffLinks(incident),
+        Links = [.. AlertMessages.KickoffLinks(incident), IncidentPage(incident, links)],
         Actions = CardActions(incident),
         Context = incident.Status == IncidentStatus.Closed
             ? $"Declared by {Mention(incident.Declarer)} · closed"
@@ -63,7 +64,7 @@ public static class IncidentMessages
         ],
     };
 
-    public static ChatMessage Announcement(Incident incident) => new(
+    public static ChatMessage Announcement(Incident incident, PageLinks? links = null) => new(
         $"{incident.Key} ({incident.Severity.Label()}) declared: {Inert(incident.Title)} — join #{incident.Channel?.Name ?? incident.Channel?.Id}")
     {
         Title = $"{incident.Key} · {incident.Severity.Label()} · {Inert(incident.Title)}",
@@ -72,10 +73,16 @@ public static class IncidentMessages
             new("Commander", Who(incident.Commander)),
             new("Channel", $"#{incident.Channel?.Name ?? incident.Channel?.Id}"),
         ],
+        Links = [IncidentPage(incident, links)],
     };
 
+    /// <summary>The link to the incident's page, for the messages people open it from.</summary>
+    public static MessageLink IncidentPage(Incident incident, PageLinks? links) => new("Incident page", (links ?? PageLinks.Relative).Incident(incident.Number));
+
     /// <summary>The short message an event earns in the incident channel, or null if it needs none.</summary>
-    public static ChatMessage? ForEvent(IncidentEvent e) => e switch
+    /// <param name="incident">The incident as it stands (for an action item's text); optional, as only the text depends on it.</param>
+    /// <param name="timeline">The team's time zone for due dates; UTC without it.</param>
+    public static ChatMessage? ForEvent(IncidentEvent e, Incident? incident = null, TimelineSettings? timeline = null) => e switch
     {
         RoleAssigned { Version: <= 2 } => null, // the commander named at declaration is on the kick-off message
         RoleAssigned r => new(r.Previous is null
@@ -93,6 +100,7 @@ public static class IncidentMessages
         Paged or PageFailed or PageAcknowledged => PagingText.ForChannel(e),
         ActionItemExported or ActionItemExportFailed or ActionItemClosedInTracker => TrackerText.ForChannel(e),
         StatusPageIncidentCreated or StatusPageFailed => StatusPageText.ForChannel(e),
+        RoleCleared or ActionItemChange => ResponderMessages.ForChannel(e, incident, timeline),
         _ => null,
     };
 

@@ -52,6 +52,7 @@ public static class ReminderMessages
         return new($"☑️ {owner}, action item #{reminder.ActionItemNumber} of {incident.Key} is due: {ChatText.Inert(item?.Text ?? "")}") { Title = "Action item due" };
     }
 
+    // As ReminderPolicy counts it: since the last commander left ("commander none"), or since the bot took it.
     private static DateTimeOffset RoleGapSince(Incident incident) =>
-        incident.RoleHistory.LastOrDefault(a => a.Role == Roles.Commander)?.AssignedAt ?? incident.DeclaredAt;
+        incident.RoleHistory.LastOrDefault(a => a.Role == Roles.Commander) is { } last ? last.RelievedAt ?? last.AssignedAt : incident.DeclaredAt;
 }

@@ -10,7 +10,8 @@ namespace ChatOpsBot.Core.Timeline;
 /// { "schema": "chatopsbot.timeline", "schemaVersion": 1,
 ///   "incident": { "number": 7, "key": "INC-7", "title": "..." },
 ///   "events": [ { "type": "Declared", "actor": {...}, "source": "command", "occurredAt": "...", "recordedAt": "...",
-///                 "version": 1, "incidentNumber": 7, ...fields of the type } ] }
+///                 "version": 1, "incidentNumber": 7, ...fields of the type } ],
+///   "actionItems": [ { "number": 1, "text": "...", "owner": {...}, "due": "...", "state": "open", "doneAt": "..." } ] }
 /// </code>
 /// Events are exactly as stored (<see cref="IncidentEventJson"/>), every one of them in timeline order, bookkeeping
 /// included, so <see cref="Parse"/> gives back the same events. A breaking change bumps schemaVersion;
@@ -24,7 +25,8 @@ public static class JsonTimelineExporter
     private static readonly JsonSerializerOptions Indented = new(IncidentEventJson.Options) { WriteIndented = true };
 
     public static string Export(Incident incident, IReadOnlyList<IncidentEvent> events) =>
-        JsonSerializer.Serialize(new TimelineDocument(Schema, SchemaVersion, new IncidentHeader(incident.Number, incident.Key, incident.Title), events), Indented);
+        JsonSerializer.Serialize(new TimelineDocument(Schema, SchemaVersion, new IncidentHeader(incident.Number, incident.Key, incident.Title), events,
+            [.. incident.ActionItems.Select(a => new ActionItemEntry(a.Number, a.Text, a.Owner, a.DueAt, a.State, a.DoneAt))]), Indented);
 
     /// <summary>Reads an export back. Refuses another schema or a newer version rather than guessing.</summary>
     public static IReadOnlyList<IncidentEvent> Parse(string json)
@@ -48,7 +50,11 @@ public static class JsonTimelineExporter
         string Schema,
         int SchemaVersion,
         IncidentHeader Incident,
-        [property: JsonPropertyName("events")] IReadOnlyList<IncidentEvent> Events);
+        [property: JsonPropertyName("events")] IReadOnlyList<IncidentEvent> Events,
+        IReadOnlyList<ActionItemEntry>? ActionItems = null);
+
+    /// <summary>An action item as it stands at export time; the events say how it got there. Optional on reading.</summary>
+    private sealed record ActionItemEntry(int Number, string Text, Actor? Owner, DateTimeOffset? Due, ActionItemState State, DateTimeOffset? DoneAt);
 
     private sealed record IncidentHeader(int Number, string Key, string Title);
 }

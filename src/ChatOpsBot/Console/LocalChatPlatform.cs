@@ -98,10 +98,14 @@ public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptio
         Title = message.Title is null ? null : Text(message.Title),
         Fields = [.. message.Fields.Select(f => new MessageField(ChatText.Plain(f.Label), Text(f.Value)))],
         Actions = message.Actions,
-        Links = [.. message.Links.Where(l => Uri.TryCreate(l.Url, UriKind.RelativeOrAbsolute, out var u) && (!u.IsAbsoluteUri || u.Scheme is "http" or "https"))
+        Links = [.. message.Links.Where(l => IsOwnPath(l.Url) || (Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
             .Select(l => new MessageLink(ChatText.Plain(l.Label), l.Url))],
         Context = message.Context is null ? null : Text(message.Context),
     };
+
+    // A path on this host ("/incidents/1"): the console is served from it, so it opens. Checked as text, because on
+    // Unix "/incidents/1" also parses as an absolute file: URI.
+    private static bool IsOwnPath(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
 
     private static string Text(string text) => ChatText.Render(text, s => s, p => p.Kind switch
     {

@@ -17,6 +17,12 @@ public sealed class IncidentOptions : IValidatableObject
     [RegularExpression("(?i)^sev[1-4]$", ErrorMessage = "Incidents:DefaultSeverity must be sev1, sev2, sev3 or sev4.")]
     public string DefaultSeverity { get; set; } = "sev3";
 
+    /// <summary>
+    /// Words the team uses for a severity, e.g. <c>"p1": "sev1"</c>: accepted wherever a severity is typed. Without
+    /// one, "p1" is refused as a look-alike. Checked at start.
+    /// </summary>
+    public Dictionary<string, string> SeverityAliases { get; set; } = [];
+
     public IncidentSettings ToSettings()
     {
         var severity = SeverityText.TryParse(DefaultSeverity, out var s) ? s : Severity.Sev3;
@@ -26,7 +32,11 @@ public sealed class IncidentOptions : IValidatableObject
             roles.Insert(0, Core.Incidents.Roles.Commander);
         }
 
-        return new IncidentSettings { Roles = roles, MaxTitleLength = MaxTitleLength, DefaultSeverity = severity };
+        var aliases = SeverityAliases
+            .Select(a => (Word: a.Key.Trim().ToLowerInvariant(), Parsed: SeverityText.TryParse(a.Value, out var level), Level: level))
+            .Where(a => a.Parsed)
+            .ToDictionary(a => a.Word, a => a.Level);
+        return new IncidentSettings { Roles = roles, MaxTitleLength = MaxTitleLength, DefaultSeverity = severity, SeverityAliases = aliases };
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -35,5 +45,30 @@ public sealed class IncidentOptions : IValidatableObject
         {
             yield return new ValidationResult("Incidents:Roles entries are single words of letters, digits, '-' or '_'.", [nameof(Roles)]);
         }
+
+        foreach (var (word, level) in SeverityAliases)
+        {
+            if (SeverityAliasError(word, level) is { } error)
+            {
+                yield return new ValidationResult(error, [nameof(SeverityAliases)]);
+            }
+        }
+    }
+
+    /// <summary>An alias is one word that is not already a severity or the declare command's "private", and names sev1..sev4.</summary>
+    private static string? SeverityAliasError(string word, string level)
+    {
+        var key = $"Incidents:SeverityAliases:{word}";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(word, "^[A-Za-z][A-Za-z0-9_-]{0,15}$"))
+        {
+            return $"{key}: an alias is one word of letters, digits, '-' or '_' (at most 16), starting with a letter.";
+        }
+
+        if (SeverityText.TryParse(word, out _) || word.Equals("private", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{key}: \"{word}\" already means something where a severity is typed; choose another word.";
+        }
+
+        return SeverityText.TryParse(level, out _) ? null : $"{key} must be sev1, sev2, sev3 or sev4, not \"{level}\".";
     }
 }

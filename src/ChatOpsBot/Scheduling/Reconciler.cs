@@ -2,6 +2,7 @@ using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
+using ChatOpsBot.Core.Timeline;
 using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,9 @@ public sealed partial class Reconciler(
     IncidentMetrics metrics,
     TimeProvider clock,
     ILogger<Reconciler> logger,
-    WhatChanged changes) : IncidentWorker(incidents, clock, logger)
+    WhatChanged changes,
+    PageLinks links,
+    TimelineSettings timeline) : IncidentWorker(incidents, clock, logger)
 {
     // Bounds one pass over an incident, so a step that keeps "succeeding" without changing state cannot spin.
     private const int MaxStepsPerPass = 16;
@@ -109,7 +112,7 @@ public sealed partial class Reconciler(
         }
     }
 
-    private ChatMessage Card(Incident incident) => IncidentCard.For(incident, ReminderPolicy.StatusUpdateDueAt(incident, reminders));
+    private ChatMessage Card(Incident incident) => IncidentCard.For(incident, ReminderPolicy.StatusUpdateDueAt(incident, reminders), links);
 
     // The deploys of the look-back window are read only when the card is posted or updated, not on every pass, so
     // the fingerprint that decides "the card is stale" covers the incident's state alone.
@@ -176,7 +179,7 @@ public sealed partial class Reconciler(
                     return [new Announced(null, null)];
                 }
 
-                var announcement = await platform.PostAsync(stakeholders, IncidentMessages.Announcement(incident), cancellationToken);
+                var announcement = await platform.PostAsync(stakeholders, IncidentMessages.Announcement(incident, links), cancellationToken);
                 return [new Announced(stakeholders, announcement)];
 
             case ReconcileStep.PostEventMessages:
@@ -185,7 +188,7 @@ public sealed partial class Reconciler(
                 {
                     try
                     {
-                        await platform.PostAsync(incident.Channel!, IncidentMessages.ForEvent(e)!, cancellationToken);
+                        await platform.PostAsync(incident.Channel!, IncidentMessages.ForEvent(e, incident, timeline)!, cancellationToken);
                     }
                     catch (Exception ex) when (through > incident.MessagesPostedThrough && ex is not OperationCanceledException)
                     {

@@ -3,7 +3,6 @@ using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
-using ChatOpsBot.Web;
 
 namespace ChatOpsBot.Scheduling;
 
@@ -12,7 +11,7 @@ namespace ChatOpsBot.Scheduling;
 /// stakeholder channel and by DM to each subscriber (reconciler steps, one recorded per recipient, retried until
 /// done); a commander handoff gets a briefing; a close gets the postmortem draft. Private incidents are never broadcast.
 /// </summary>
-public sealed partial class StakeholderDelivery(IncidentService incidents, IncidentCopilot postmortems, ReminderSettings reminders, PublicLinks links,
+public sealed partial class StakeholderDelivery(IncidentService incidents, IncidentCopilot postmortems, ReminderSettings reminders, PageLinks links,
     TimeProvider clock, ILogger<StakeholderDelivery> logger)
 {
     /// <summary>
@@ -70,8 +69,7 @@ public sealed partial class StakeholderDelivery(IncidentService incidents, Incid
     {
         // With the co-pilot on this waits at most Ai:Timeout, then shares the draft without AI.
         var draft = await postmortems.DraftPostmortemAsync(await incidents.ReadTimelineAsync(incident.Number, cancellationToken), cancellationToken);
-        var link = links.For($"/api/incidents/{incident.Number}/postmortem");
-        var messageId = await platform.UploadFileAsync(incident.Channel!, PostmortemFile.For(incident, draft), StakeholderMessages.PostmortemReady(incident, draft, link), cancellationToken);
+        var messageId = await platform.UploadFileAsync(incident.Channel!, PostmortemFile.For(incident, draft), StakeholderMessages.PostmortemReady(incident, draft, links), cancellationToken);
         LogDraftPosted(logger, incident.Number, draft.ReviewHits.Count);
         return new PostmortemDrafted(incident.Channel!, messageId);
     }

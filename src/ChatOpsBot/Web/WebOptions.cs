@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Messages;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Web;
@@ -65,6 +66,7 @@ public static class WebOptionsExtensions
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         builder.Services.AddSingleton<PublicLinks>();
+        builder.Services.AddSingleton(sp => new PageLinks(sp.GetRequiredService<PublicLinks>().For));
         return builder;
     }
 }

@@ -66,8 +66,9 @@ function formatText(text) {
       .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
       .replace(/(^|[\s(])@([a-z0-9][a-z0-9._-]*[a-z0-9]|[a-z0-9])/gi, '$1<span class="mention">@$2</span>')
       .replace(/(^|[\s(])#([a-z0-9][a-z0-9_-]*)/g, '$1<a class="channel-link" href="#$2" data-channel="$2">#$2</a>')
-      // Links the bot wrote (the postmortem draft): http(s) URLs and the host's own /api/ paths, already escaped above.
-      .replace(/(^|[\s(])((?:https?:\/\/|\/api\/)[^\s<>"']+)/gi, '$1<a class="url" href="$2" target="_blank" rel="noopener noreferrer">$2</a>')
+      // Links the bot wrote (the postmortem draft, the incident page): http(s) URLs and the host's own /api/ and
+      // /incidents/ paths, already escaped above. Punctuation that ends a sentence ("…/postmortem;") is not the link's.
+      .replace(/(^|[\s(])((?:https?:\/\/|\/api\/|\/incidents\/)[^\s<>"']*[^\s<>"'.,;:)])/gi, '$1<a class="url" href="$2" target="_blank" rel="noopener noreferrer">$2</a>')
       .replace(/\n/g, '<br>');
   }).join('');
 }

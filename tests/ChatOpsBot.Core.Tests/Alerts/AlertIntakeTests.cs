@@ -146,7 +146,7 @@ public class AlertIntakeTests
         Assert.Contains(kickoff.Fields, f => f.Label == "Alert" && f.Value == "Checkout p99 over 2s");
         Assert.Contains(kickoff.Fields, f => f.Label == "Labels" && f.Value == "alertname=HighLatency · severity=critical · service=checkout · instance=a");
         Assert.Contains(kickoff.Fields, f => f.Label == "Detected" && f.Value == "2025-03-14 08:30:00 UTC");
-        Assert.Equal(["Runbook", "Source"], kickoff.Links.Select(l => l.Label));
+        Assert.Equal(["Runbook", "Source", "Incident page"], kickoff.Links.Select(l => l.Label));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class WebhookTests : IDisposable
         var kickoff = (await Eventually.Get(() => ChannelMessagesAsync("inc-1-checkout-p99-latency-over-2s"), m => m.Count > 0, "the kick-off"))[0];
         Assert.Contains(kickoff.Rich!.Fields, f => f.Label == "Alert" && f.Value == "Checkout p99 latency over 2s");
         Assert.Contains(kickoff.Rich.Fields, f => f.Label == "Labels" && f.Value.StartsWith("alertname=HighLatency · severity=critical · service=checkout", StringComparison.Ordinal));
-        Assert.Equal(["Runbook", "Dashboard", "Source"], kickoff.Rich.Links.Select(l => l.Label));
+        Assert.Equal(["Runbook", "Dashboard", "Source", "Incident page"], kickoff.Rich.Links.Select(l => l.Label));
         Assert.Equal("https://runbooks.example.com/checkout/latency", kickoff.Rich.Links[0].Url);
     }
 
