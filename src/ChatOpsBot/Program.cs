@@ -1,9 +1,14 @@
+using ChatOpsBot.Webhooks.Deployments;
+using ChatOpsBot.Reminders;
+using ChatOpsBot.Reconciling;
+using ChatOpsBot.Incidents;
+using ChatOpsBot.Http;
+using ChatOpsBot.Chat;
+using ChatOpsBot.Bench;
+using ChatOpsBot.Auth;
 using ChatOpsBot.Ai;
 using ChatOpsBot.Console;
-using ChatOpsBot.Deployments;
-using ChatOpsBot.Hosting;
 using ChatOpsBot.Paging;
-using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.StatusPages;
 using ChatOpsBot.Storage;
@@ -14,6 +19,8 @@ using ChatOpsBot.Web.Pages;
 using ChatOpsBot.Web.Insights;
 using ChatOpsBot.Webhooks;
 using Serilog;
+using ChatOpsBot.Health;
+using ChatOpsBot.Observability;
 
 if (HealthProbe.IsRequested(args))
 {

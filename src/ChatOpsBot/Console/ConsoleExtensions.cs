@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Storage;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -11,6 +12,12 @@ public static class ConsoleExtensions
     {
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+        // The console keeps its channels in the incident store's database (Storage), chosen when first resolved.
+        builder.Services.AddSingleton<RedisConsoleStore>();
+        builder.Services.AddSingleton<SqliteConsoleStore>();
+        builder.Services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.UsesRedis
+            ? sp.GetRequiredService<RedisConsoleStore>()
+            : sp.GetRequiredService<SqliteConsoleStore>());
         if (!ConsoleOptions.IsEnabled(builder.Configuration, builder.Environment))
         {
             return builder;
@@ -18,6 +25,17 @@ public static class ConsoleExtensions
 
         builder.Services.AddSingleton<IChatPlatform, LocalChatPlatform>();
         builder.Services.AddHostedService<DefaultChannelsSetup>();
+
+        // Alert triage prompts go to Webhooks:TriageChannel ("triage" unless set), so the console opens it at start.
+        // Read as configuration, not through WebhookOptions, so the console depends on no other feature folder.
+        var triage = builder.Configuration["Webhooks:TriageChannel"] is { Length: > 0 } configured ? configured : "triage";
+        builder.Services.PostConfigure<ConsoleOptions>(console =>
+        {
+            if (!console.DefaultChannels.Contains(triage, StringComparer.OrdinalIgnoreCase))
+            {
+                console.DefaultChannels.Add(triage);
+            }
+        });
         return builder;
     }
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Incidents;
 
 namespace ChatOpsBot.Console;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Paging;
 

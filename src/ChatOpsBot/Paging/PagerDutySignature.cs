@@ -1,4 +1,4 @@
-using ChatOpsBot.Hosting;
+using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Paging;
 

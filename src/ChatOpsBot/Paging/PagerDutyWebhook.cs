@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Paging;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using ChatOpsBot.Scheduling;
-using ChatOpsBot.Web;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Http;
+using ChatOpsBot.Workers;
 
 namespace ChatOpsBot.Paging;
 

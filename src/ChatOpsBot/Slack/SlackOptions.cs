@@ -1,5 +1,5 @@
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Incidents;
 
 namespace ChatOpsBot.Slack;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Slack;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Scheduling;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Workers;
 
 namespace ChatOpsBot.StatusPages;
 

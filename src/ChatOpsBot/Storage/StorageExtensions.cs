@@ -1,16 +1,15 @@
-using ChatOpsBot.Console;
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using ChatOpsBot.Health;
 
 namespace ChatOpsBot.Storage;
 
 public static class StorageExtensions
 {
     /// <summary>
-    /// Registers the incident and console stores for the configured provider, and a "ready" health check on it.
+    /// Registers the incident and change stores for the configured provider, and a "ready" health check on it.
     /// The provider is chosen when the stores are first resolved, not here, so configuration added later
     /// (e.g. by WebApplicationFactory in tests) still counts.
     /// </summary>
@@ -38,9 +37,7 @@ public static class StorageExtensions
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis.KeyPrefix));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite.Path));
         services.AddSingleton<RedisIncidentStore>();
-        services.AddSingleton<RedisConsoleStore>();
         services.AddSingleton<SqliteIncidentStore>();
-        services.AddSingleton<SqliteConsoleStore>();
 
         services.AddSingleton<RedisOperationMetrics>();
         services.AddSingleton<IIncidentStore>(sp => UsesRedis(sp)
@@ -51,9 +48,6 @@ public static class StorageExtensions
         services.AddSingleton<IChangeStore>(sp => UsesRedis(sp)
             ? sp.GetRequiredService<RedisChangeStore>()
             : sp.GetRequiredService<SqliteChangeStore>());
-        services.AddSingleton<IConsoleStore>(sp => UsesRedis(sp)
-            ? sp.GetRequiredService<RedisConsoleStore>()
-            : sp.GetRequiredService<SqliteConsoleStore>());
 
         services.AddSingleton<IIncidentAppendFeed>(sp => UsesRedis(sp)
             ? ActivatorUtilities.CreateInstance<RedisIncidentAppendFeed>(sp)

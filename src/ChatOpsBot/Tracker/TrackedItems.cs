@@ -1,5 +1,5 @@
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Hosting;
+using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Tracker;
 

@@ -1,6 +1,6 @@
+using ChatOpsBot.Auth;
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatOpsBot.Web;

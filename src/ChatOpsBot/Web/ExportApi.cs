@@ -1,8 +1,8 @@
+using ChatOpsBot.Auth;
 using ChatOpsBot.Core.Copilot;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Timeline;
-using ChatOpsBot.Hosting;
 
 namespace ChatOpsBot.Web;
 

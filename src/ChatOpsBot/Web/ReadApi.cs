@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatOpsBot.Core.Incidents;
-using ChatOpsBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ChatOpsBot.Auth;
 
 namespace ChatOpsBot.Web;
 

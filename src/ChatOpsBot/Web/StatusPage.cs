@@ -1,10 +1,10 @@
+using ChatOpsBot.Auth;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
-using ChatOpsBot.Hosting;
 
 namespace ChatOpsBot.Web;
 

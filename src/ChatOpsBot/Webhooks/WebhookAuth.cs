@@ -1,5 +1,5 @@
 using System.Text;
-using ChatOpsBot.Hosting;
+using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Webhooks;
 

@@ -1,4 +1,3 @@
-using ChatOpsBot.Console;
 using ChatOpsBot.Core.Alerts;
 using Microsoft.Extensions.Options;
 
@@ -18,15 +17,6 @@ public static class WebhookExtensions
         services.AddSingleton<TriagePrompter>();
         WebhookCredentialsAuthentication.Register(services);
 
-        // The console creates its default channels at start; the triage channel is one of them when alerts can prompt.
-        services.PostConfigure<ConsoleOptions>(console =>
-        {
-            var triage = builder.Configuration.GetSection(WebhookOptions.Section).GetValue<string>(nameof(WebhookOptions.TriageChannel)) ?? new WebhookOptions().TriageChannel;
-            if (!console.DefaultChannels.Contains(triage, StringComparer.OrdinalIgnoreCase))
-            {
-                console.DefaultChannels.Add(triage);
-            }
-        });
         return builder;
     }
 }

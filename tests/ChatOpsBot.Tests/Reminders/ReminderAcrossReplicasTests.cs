@@ -1,8 +1,8 @@
 using System.Text.Json;
-using ChatOpsBot.Scheduling;
 using ChatOpsBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static ChatOpsBot.Tests.Reminders.ReminderTimeline;
+using ChatOpsBot.Reminders;
 
 namespace ChatOpsBot.Tests.Reminders;
 

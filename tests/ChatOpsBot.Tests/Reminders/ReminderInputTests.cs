@@ -1,4 +1,3 @@
-using ChatOpsBot.Scheduling;
 using ChatOpsBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
 using static ChatOpsBot.Tests.Reminders.ReminderTimeline;
+using ChatOpsBot.Reminders;
 
 namespace ChatOpsBot.Tests.Reminders;
 

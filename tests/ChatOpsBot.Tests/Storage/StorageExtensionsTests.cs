@@ -84,10 +84,11 @@ public sealed class StorageExtensionsTests(RedisServerFixture redis) : IDisposab
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStorage();
+        builder.AddConsole();
         return builder.Build();
     }
 
     private static async Task<HealthReport> CheckReadyAsync(WebApplication app) =>
         await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(
-            c => c.Tags.Contains(ChatOpsBot.Hosting.HealthEndpoints.ReadyTag), CancellationToken.None);
+            c => c.Tags.Contains(ChatOpsBot.Health.HealthEndpoints.ReadyTag), CancellationToken.None);
 }

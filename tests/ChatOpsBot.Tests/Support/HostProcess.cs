@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using ChatOpsBot.Testing;
+using System.Diagnostics;
 
 namespace ChatOpsBot.Tests.Support;
 

@@ -1,3 +1,4 @@
+using ChatOpsBot.Auth;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -5,7 +6,6 @@ using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Insights;
 using ChatOpsBot.Core.Timeline;
-using ChatOpsBot.Hosting;
 
 namespace ChatOpsBot.Web.Insights;
 

@@ -4,8 +4,8 @@ using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
-using ChatOpsBot.Hosting;
 using static ChatOpsBot.Web.Pages.PageHtml;
+using ChatOpsBot.Auth;
 
 namespace ChatOpsBot.Web.Pages;
 
