@@ -3,28 +3,28 @@ using System.Collections.Concurrent;
 namespace ChatOpsBot.Core.Incidents;
 
 /// <summary>
-/// Runs commands against incidents: fold, decide, append with the expected version, retry on conflict.
-/// Each incident's folded state is cached with its version, and only newer events are read, so a command's
-/// cost does not grow with the length of the timeline. The store's version check keeps replicas honest.
+/// Writing to one incident: commands queue per incident, and whoever holds the incident's gate commits every command
+/// queued so far in one append (group commit). Under a burst (everyone typing into the same incident during an alert
+/// storm) that is one round trip to the store for many commands instead of one each, and every command is still
+/// decided in order on the state its predecessors left. Commands fold on <see cref="IncidentReader"/>'s cached state,
+/// append with the expected version, retry on conflict, and hand the reader what they appended, so reading it back
+/// costs nothing; the store's version check keeps replicas honest.
 /// </summary>
-public sealed partial class IncidentService(IIncidentStore store, TimeProvider clock, IncidentSettings settings)
+public sealed class IncidentService(IIncidentStore store, IncidentReader reader, TimeProvider clock, IncidentSettings settings)
 {
-    private readonly ConcurrentDictionary<int, Incident> _states = new();
-    private readonly ConcurrentDictionary<ConversationRef, int> _channels = new();
-    private readonly ConcurrentDictionary<string, int> _alertGroups = new(StringComparer.Ordinal);
+    // Another replica may win the race each time; past this many lost races something is badly wrong.
+    private const int MaxAttempts = 64;
 
-    private const int ListParallelism = 16;
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<int, ConcurrentQueue<PendingCommand>> _pending = new();
+    private readonly DeclarationGroupCommit _declarations = new(store);
+    private readonly RequestReplays _replays = new(store, reader);
+    private readonly EventStamper _stamper = new(clock, settings);
 
     public IncidentSettings Settings => settings;
 
     /// <summary>The clock events are stamped with; what reads "now" beside this service reads it here too.</summary>
     public TimeProvider Clock => clock;
-
-    /// <summary>The incidents this instance has seen, as last read: cheap, possibly a sweep behind other replicas.</summary>
-    public IReadOnlyCollection<Incident> Known => [.. _states.Values];
-
-    /// <summary>Raised after events were appended, with the incident's new state. The reconciler listens.</summary>
-    public event Action<Incident, IReadOnlyList<IncidentEvent>>? Changed;
 
     public async Task<CommandResult> DeclareAsync(DeclareRequest request, EventContext context, CancellationToken cancellationToken)
     {
@@ -37,12 +37,13 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
 
         // One step in the store: the request key is checked, the number handed out and the events appended together,
         // so a replayed declaration spends no number and a new one costs one round trip. Events carry number 0 until then.
-        IncidentEvent[] events = [.. Stamp(decision.Events, 0, context), .. Stamp(request.With, 0, (request.WithContext ?? context) with { RequestKey = context.RequestKey })];
-        var epoch = CurrentEpoch;
-        var result = await AppendNewIncidentAsync(events);
+        IncidentEvent[] events = [.. _stamper.Stamp(decision.Events, 0, context),
+            .. _stamper.Stamp(request.With, 0, (request.WithContext ?? context) with { RequestKey = context.RequestKey })];
+        var epoch = reader.CurrentEpoch;
+        var result = await _declarations.AppendAsync(events);
         if (result.Duplicates is [var first, ..])
         {
-            return await ReplayAsync(first, cancellationToken);
+            return await _replays.ReplayAsync(first, cancellationToken);
         }
 
         if (!result.Succeeded || result.Appended.Count == 0)
@@ -51,150 +52,198 @@ public sealed partial class IncidentService(IIncidentStore store, TimeProvider c
         }
 
         // The append's own result is the new incident: nothing to read back.
-        Verified(result.Appended[0].IncidentNumber, epoch);
+        reader.Verified(result.Appended[0].IncidentNumber, epoch);
         return Publish(Incident.Fold(result.Appended), result.Appended);
     }
 
-    /// <summary>The incident's current state, caught up with the store. <see cref="Incident.None"/> when there is none.</summary>
-    public Task<Incident> GetAsync(int number, CancellationToken cancellationToken) => RefreshAsync(number, cancellationToken);
-
-    public async Task<IReadOnlyList<Incident>> ListAsync(CancellationToken cancellationToken)
-    {
-        var numbers = await store.ListIncidentNumbersAsync(cancellationToken);
-        var incidents = new Incident[numbers.Count];
-        // Each refresh is a round trip that is almost always empty; several in flight at once keep a catch-up over
-        // thousands of incidents from costing thousands of sequential round trips.
-        await Parallel.ForEachAsync(Enumerable.Range(0, numbers.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ListParallelism, CancellationToken = cancellationToken },
-            async (i, ct) => incidents[i] = await RefreshAsync(numbers[i], ct));
-        return [.. incidents.Where(i => i.Exists)];
-    }
-
-    /// <summary>The incident whose channel this is, so commands typed there need not name it.</summary>
-    public async Task<Incident?> FindByChannelAsync(ConversationRef conversation, CancellationToken cancellationToken)
-    {
-        var key = conversation with { Name = null };
-        if (!_channels.ContainsKey(key))
-        {
-            // Another replica may have opened the channel; catch up with every incident once.
-            await ListAsync(cancellationToken);
-        }
-
-        return _channels.TryGetValue(key, out var number) ? await RefreshAsync(number, cancellationToken) : null;
-    }
-
     /// <summary>
-    /// The newest incident linked to the alert group (<see cref="AlertGroupLinked"/>), whatever its status, or null.
-    /// A group this replica does not know (or whose incident is closed) is looked up in the store's alert group index,
-    /// since another replica may have declared it: the store, not this cache, is what de-duplication trusts.
+    /// What became of the request with <paramref name="requestKey"/>: its result if it was recorded, null if the
+    /// store (which answered) has no such request. Throws while the store does not answer.
     /// </summary>
-    public async Task<Incident?> FindByAlertGroupAsync(string groupKey, CancellationToken cancellationToken)
+    public Task<CommandResult?> FindOutcomeAsync(string requestKey, CancellationToken cancellationToken) =>
+        _replays.FindOutcomeAsync(requestKey, cancellationToken);
+
+    /// <summary>Applies a domain verb to the incident's latest state, retrying when another writer got there first.</summary>
+    public async Task<CommandResult> ExecuteAsync(int number, Func<Incident, Decision> verb, EventContext context, CancellationToken cancellationToken)
     {
-        Incident? known = null;
-        if (_alertGroups.TryGetValue(groupKey, out var cachedNumber))
+        var command = new PendingCommand(verb, context);
+        var queue = _pending.GetOrAdd(number, _ => new ConcurrentQueue<PendingCommand>());
+        queue.Enqueue(command);
+        var gate = _gates.GetOrAdd(number, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            known = await RefreshAsync(cachedNumber, cancellationToken);
-            if (known.Status != IncidentStatus.Closed)
+            if (!command.Done.Task.IsCompleted)
             {
-                return known;
+                var batch = new List<PendingCommand>();
+                while (queue.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                // Not the caller's token: the batch holds other people's commands, which must not fail with this one's request.
+                await CommitAsync(number, batch);
             }
         }
-
-        // The index is a hint (it may name an incident whose append failed): only an incident that links the group counts.
-        if (await store.FindAlertGroupAsync(groupKey, cancellationToken) is { } indexed && indexed != known?.Number)
+        finally
         {
-            var candidate = await RefreshAsync(indexed, cancellationToken);
-            if (candidate.Exists && candidate.AlertGroups.Contains(groupKey) && candidate.Number > (known?.Number ?? 0))
-            {
-                return candidate;
-            }
+            gate.Release();
         }
 
-        return known;
+        return await command.Done.Task;
     }
 
-    public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>
-        store.ReadAsync(number, 0, cancellationToken);
-
-    /// <summary>
-    /// The cached state brought up to date: from memory when it is current (<see cref="IsCurrent"/>), otherwise by
-    /// reading only the events after the cached version. <paramref name="force"/> always asks the store, for decisions
-    /// (refusals, no-ops) that must be made on its latest state.
-    /// </summary>
-    private async Task<Incident> RefreshAsync(int number, CancellationToken cancellationToken, bool force = false)
+    private async Task CommitAsync(int number, List<PendingCommand> batch)
     {
-        var cached = _states.GetValueOrDefault(number, Incident.None);
-        if (!force && IsCurrent(number, cached))
+        batch = RequestReplays.CollapseRepeatedKeys(batch);
+        try
         {
-            return cached;
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                // First try on the cached state without reading: when this replica is the only writer (the usual case)
+                // that saves a round trip, and if it is stale the version check refuses the append and the next attempt
+                // reads. Refusals and no-ops are only trusted when decided on the store's latest state.
+                var cached = attempt == 0 ? reader.Cached(number) : null;
+                var fromCache = cached is not null;
+                var start = cached ?? await reader.ReadLatestAsync(number);
+                if (!start.Exists)
+                {
+                    batch.ForEach(c => c.Done.TrySetResult(CommandResult.Refused($"There is no {Incident.FormatKey(number)}.")));
+                    return;
+                }
+
+                var decided = Decide(start, batch, number);
+                if (fromCache && decided.Any(d => d.Decision.IsRefused || d.Decision.Events.Count == 0))
+                {
+                    continue;
+                }
+
+                if (await _replays.CompleteReplayedRefusalsAsync(batch, decided))
+                {
+                    if (batch.Count == 0)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                var events = decided.SelectMany(d => d.Events).ToList();
+                if (events.Count == 0)
+                {
+                    Complete(start, decided, []);
+                    return;
+                }
+
+                var epoch = reader.CurrentEpoch;
+                reader.Appending(number, start.Version + events.Count);
+                try
+                {
+                    var result = await AppendOrUnknownAsync(number, start.Version, events);
+                    if (result.Duplicates.Count > 0)
+                    {
+                        await _replays.CompleteReplaysAsync(batch, result.Duplicates);
+                        if (batch.Count == 0)
+                        {
+                            return;
+                        }
+
+                        continue; // the rest of the batch is decided again without the replays
+                    }
+
+                    if (!result.Succeeded)
+                    {
+                        continue; // another writer got there first: decide the whole batch again on the newer state
+                    }
+
+                    // The append's own result is the new state: the cache moves on without reading it back.
+                    reader.Verified(number, epoch);
+                    Complete(start, decided, result.Appended);
+                }
+                finally
+                {
+                    reader.AppendDone(number);
+                }
+
+                return;
+            }
+
+            throw new InvalidOperationException($"Gave up on {Incident.FormatKey(number)} after {MaxAttempts} concurrent-write conflicts.");
+        }
+        catch (Exception ex)
+        {
+            batch.ForEach(c => c.Done.TrySetException(ex));
+        }
+    }
+
+    /// <summary>Each command decided on the state the ones before it in the batch leave.</summary>
+    private List<DecidedCommand> Decide(Incident start, List<PendingCommand> batch, int number)
+    {
+        var running = start;
+        var decided = new List<DecidedCommand>(batch.Count);
+        foreach (var command in batch)
+        {
+            Decision decision;
+            try
+            {
+                decision = command.Verb(running);
+            }
+            catch (Exception ex)
+            {
+                // A broken verb fails its own command, not the others in the batch.
+                command.Done.TrySetException(ex);
+                decision = Decision.Refuse(ex.Message);
+            }
+
+            var stamped = decision.IsRefused ? [] : _stamper.Stamp(decision.Events, number, command.Context);
+            running = stamped.Aggregate(running, (s, e) => s.Apply(e));
+            decided.Add(new DecidedCommand(command, decision, stamped));
         }
 
-        var epoch = CurrentEpoch;
-        var newer = await store.ReadAsync(number, cached.Version, cancellationToken);
-        if (newer.Count == 0)
-        {
-            Verified(number, epoch);
-            return cached;
-        }
+        return decided;
+    }
 
-        var next = newer.Aggregate(cached, (s, e) => s.Apply(e));
-        Remember(next);
-        Verified(number, epoch);
-        return next;
+    /// <summary>Hands each command its own result, with the store's versions and times, in order.</summary>
+    private void Complete(Incident start, List<DecidedCommand> decided, IReadOnlyList<IncidentEvent> appended)
+    {
+        var state = start;
+        var offset = 0;
+        foreach (var (command, decision, events) in decided)
+        {
+            if (decision.IsRefused)
+            {
+                command.Done.TrySetResult(CommandResult.Refused(decision.Refusal!, state));
+            }
+            else if (events.Length == 0)
+            {
+                command.Done.TrySetResult(new CommandResult(state, [], null, decision.NoChangeReason));
+            }
+            else
+            {
+                var mine = appended.Skip(offset).Take(events.Length).ToList();
+                offset += mine.Count;
+                state = mine.Aggregate(state, (s, e) => s.Apply(e));
+                command.Done.TrySetResult(Publish(state, mine));
+            }
+        }
+    }
+
+    private async Task<AppendResult> AppendOrUnknownAsync(int number, long expectedVersion, IReadOnlyList<IncidentEvent> events)
+    {
+        try
+        {
+            // Not a caller's token: once sent, an append must be allowed to finish or time out on the store's terms.
+            return await store.AppendAsync(number, expectedVersion, events, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not InvalidOperationException and not ArgumentException)
+        {
+            throw new StoreOutcomeUnknownException(number, ex);
+        }
     }
 
     private CommandResult Publish(Incident incident, IReadOnlyList<IncidentEvent> appended)
     {
-        Remember(incident);
-        Changed?.Invoke(incident, appended);
+        reader.Appended(incident, appended);
         return new CommandResult(incident, appended, null, null);
     }
-
-    private void Remember(Incident incident)
-    {
-        // A slower reader must not replace a newer state with an older one.
-        _states.AddOrUpdate(incident.Number, incident, (_, old) => old.Version >= incident.Version ? old : incident);
-        if (incident.Channel is { } channel)
-        {
-            _channels[channel with { Name = null }] = incident.Number;
-        }
-
-        foreach (var group in incident.AlertGroups)
-        {
-            // A group outlives a closed incident and gets a new one: the newest is the one that counts.
-            _alertGroups.AddOrUpdate(group, incident.Number, (_, old) => Math.Max(old, incident.Number));
-        }
-    }
-
-    private IncidentEvent[] Stamp(IReadOnlyList<IncidentEvent> events, int number, EventContext context)
-    {
-        var now = clock.GetUtcNow();
-        var occurredAt = context.OccurredAt ?? now;
-        return events.Select(e =>
-        {
-            // An event that knows when it happened (an alert's startsAt) keeps that time, if it can be true: a time
-            // before the epoch or far ahead would make every duration derived from it absurd.
-            var claimed = (e.OccurredAt == default ? occurredAt : e.OccurredAt).ToUniversalTime();
-            var believable = settings.IsBelievable(claimed, now);
-            return e with
-            {
-                IncidentNumber = number,
-                Actor = context.Actor,
-                Source = context.Source,
-                RequestKey = context.RequestKey,
-                OccurredAt = believable ? claimed : now.ToUniversalTime(),
-                ClaimedOccurredAt = believable ? null : claimed,
-            };
-        }).ToArray();
-    }
-}
-
-public sealed record DeclareRequest(string Title, Severity? Severity = null, bool IsPrivate = false, Actor? Commander = null,
-    ConversationRef? Origin = null, string? Description = null)
-{
-    /// <summary>Events recorded in the same append as the declaration, e.g. the alerts that caused it, so no reader sees one without the other.</summary>
-    public IReadOnlyList<IncidentEvent> With { get; init; } = [];
-
-    /// <summary>Who <see cref="With"/> is from when not the declarer: alerts a person declared from are the sender's.</summary>
-    public EventContext? WithContext { get; init; }
 }

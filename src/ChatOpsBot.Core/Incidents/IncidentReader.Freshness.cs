@@ -9,7 +9,7 @@ namespace ChatOpsBot.Core.Incidents;
 /// appended. Until the host says announcements arrive (<see cref="TrustAnnouncements"/>), every read goes to the store,
 /// as before: tests and tools that build a service on a shared store without a feed stay correct.
 /// </summary>
-public sealed partial class IncidentService
+public sealed partial class IncidentReader
 {
     private readonly ConcurrentDictionary<int, long> _announced = new();
     private readonly ConcurrentDictionary<int, long> _verifiedInEpoch = new();
@@ -48,15 +48,12 @@ public sealed partial class IncidentService
     }
 
     /// <summary>This replica's append is about to take the incident to <paramref name="reaching"/>; see <see cref="Announced"/>.</summary>
-    private void Appending(int number, long reaching) => _appending[number] = reaching;
+    internal void Appending(int number, long reaching) => _appending[number] = reaching;
 
     /// <summary>The append's result is in the cache (or it failed): announcements of that version are news again.</summary>
-    private void AppendDone(int number) => _appending.TryRemove(number, out _);
+    internal void AppendDone(int number) => _appending.TryRemove(number, out _);
 
-    /// <summary>The cached state, without asking the store: for ordering work, never for decisions.</summary>
-    public Incident? Cached(int number) => _states.TryGetValue(number, out var incident) ? incident : null;
-
-    private long CurrentEpoch => Interlocked.Read(ref _epoch);
+    internal long CurrentEpoch => Interlocked.Read(ref _epoch);
 
     /// <summary>True when <paramref name="cached"/> is the store's latest version as far as any announcement says.</summary>
     private bool IsCurrent(int number, Incident cached) =>
@@ -66,5 +63,5 @@ public sealed partial class IncidentService
         && _announced.GetValueOrDefault(number) <= cached.Version;
 
     /// <summary>The store confirmed (by a read or a successful append) that the cache was current when <paramref name="epoch"/> began.</summary>
-    private void Verified(int number, long epoch) => _verifiedInEpoch[number] = epoch;
+    internal void Verified(int number, long epoch) => _verifiedInEpoch[number] = epoch;
 }

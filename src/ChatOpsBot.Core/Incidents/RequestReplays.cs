@@ -3,45 +3,30 @@ namespace ChatOpsBot.Core.Incidents;
 /// <summary>
 /// Commands with a request key are recorded once: the store refuses a key it has seen, and the second caller gets
 /// the first one's result, rebuilt from the timeline (the state right after those events, and the events).
+/// <see cref="IncidentService"/> asks here whenever a key may have been seen before.
 /// </summary>
-public sealed partial class IncidentService
+internal sealed class RequestReplays(IIncidentStore store, IncidentReader reader)
 {
-    /// <summary>
-    /// What became of the request with <paramref name="requestKey"/>: its result if it was recorded, null if the
-    /// store (which answered) has no such request. Throws while the store does not answer.
-    /// </summary>
+    /// <summary>What became of the request with <paramref name="requestKey"/>; see <see cref="IncidentService.FindOutcomeAsync"/>.</summary>
     public async Task<CommandResult?> FindOutcomeAsync(string requestKey, CancellationToken cancellationToken) =>
         await store.FindRequestAsync(requestKey, cancellationToken) is { } recorded ? await ReplayAsync(recorded, cancellationToken) : null;
 
-    private async Task<CommandResult> ReplayAsync(RecordedRequest recorded, CancellationToken cancellationToken)
+    public async Task<CommandResult> ReplayAsync(RecordedRequest recorded, CancellationToken cancellationToken)
     {
         var timeline = await store.ReadAsync(recorded.IncidentNumber, 0, cancellationToken);
         var upTo = timeline.Where(e => e.Version <= recorded.LastVersion).ToList();
         var state = upTo.Aggregate(Incident.None, (s, e) => s.Apply(e));
         var mine = upTo.Where(e => e.Version >= recorded.FirstVersion).ToList();
         // Catch the cache up too, so the next command on this replica does not start from an older state.
-        await RefreshAsync(recorded.IncidentNumber, cancellationToken);
+        await reader.GetAsync(recorded.IncidentNumber, cancellationToken);
         return new CommandResult(state, mine, null, null) { IsReplay = true };
-    }
-
-    private async Task<AppendResult> AppendOrUnknownAsync(int number, long expectedVersion, IReadOnlyList<IncidentEvent> events)
-    {
-        try
-        {
-            // Not a caller's token: once sent, an append must be allowed to finish or time out on the store's terms.
-            return await store.AppendAsync(number, expectedVersion, events, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not InvalidOperationException and not ArgumentException)
-        {
-            throw new StoreOutcomeUnknownException(number, ex);
-        }
     }
 
     /// <summary>
     /// A replay that arrives while its original is still queued in the same batch waits for the original and gets
     /// its result, instead of being decided (and refused by the store) on its own.
     /// </summary>
-    private static List<PendingCommand> CollapseRepeatedKeys(List<PendingCommand> batch)
+    public static List<PendingCommand> CollapseRepeatedKeys(List<PendingCommand> batch)
     {
         var firsts = new Dictionary<string, PendingCommand>(StringComparer.Ordinal);
         var kept = new List<PendingCommand>(batch.Count);
@@ -75,7 +60,7 @@ public sealed partial class IncidentService
     }
 
     /// <summary>Completes every command whose key the store already has with that earlier result; true if any was.</summary>
-    private async Task<bool> CompleteReplaysAsync(List<PendingCommand> batch, IReadOnlyList<RecordedRequest> recorded)
+    public async Task<bool> CompleteReplaysAsync(List<PendingCommand> batch, IReadOnlyList<RecordedRequest> recorded)
     {
         foreach (var request in recorded)
         {
@@ -90,7 +75,7 @@ public sealed partial class IncidentService
     /// A replayed command may now be refused or a no-op (the incident it resolved is resolved): before answering so,
     /// ask the store whether the key was recorded, and if it was, answer what the first one did.
     /// </summary>
-    private async Task<bool> CompleteReplayedRefusalsAsync(List<PendingCommand> batch, List<DecidedCommand> decided)
+    public async Task<bool> CompleteReplayedRefusalsAsync(List<PendingCommand> batch, List<DecidedCommand> decided)
     {
         var recorded = new List<RecordedRequest>();
         foreach (var d in decided.Where(d => (d.Decision.IsRefused || d.Events.Length == 0) && d.Command.Context.RequestKey is not null))

@@ -3,13 +3,13 @@ using System.Collections.Concurrent;
 namespace ChatOpsBot.Core.Incidents;
 
 /// <summary>
-/// Declaring: new incidents queue, and whoever holds the declaration gate sends every declaration queued so far in one
-/// store call (group commit across new incidents), so a burst of declarations costs one round trip per batch instead
-/// of one each. Each declaration still gets its own number, request key check and result.
+/// Declaring for <see cref="IncidentService"/>: new incidents queue, and whoever holds the declaration gate sends every
+/// declaration queued so far in one store call (group commit across new incidents), so a burst of declarations costs
+/// one round trip per batch instead of one each. Each declaration still gets its own number, request key check and result.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "A SemaphoreSlim holds nothing to dispose unless its AvailableWaitHandle is used, which this one never is; the per-incident gates are not disposed either.")]
-public sealed partial class IncidentService
+    Justification = "A SemaphoreSlim holds nothing to dispose unless its AvailableWaitHandle is used, which this one never is; IncidentService's per-incident gates are not disposed either.")]
+internal sealed class DeclarationGroupCommit(IIncidentStore store)
 {
     // A bound on one call's size, so a huge burst is a few calls rather than one unboundedly large script.
     private const int MaxDeclarationsPerCall = 64;
@@ -17,7 +17,8 @@ public sealed partial class IncidentService
     private readonly SemaphoreSlim _declarationGate = new(1, 1);
     private readonly ConcurrentQueue<PendingDeclaration> _declarations = new();
 
-    private async Task<AppendResult> AppendNewIncidentAsync(IncidentEvent[] events)
+    /// <summary>Appends one new incident's first events (numbered 0), in the next call to the store.</summary>
+    public async Task<AppendResult> AppendAsync(IncidentEvent[] events)
     {
         var declaration = new PendingDeclaration(events);
         _declarations.Enqueue(declaration);
