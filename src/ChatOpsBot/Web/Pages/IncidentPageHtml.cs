@@ -1,3 +1,4 @@
+using ChatOpsBot.Chat;
 using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
@@ -125,7 +126,7 @@ internal static class IncidentPageHtml
     private static string ChannelLink(Incident i) => i.Channel switch
     {
         null => "<span class=\"muted\">No channel yet</span>",
-        { Platform: Console.LocalChatPlatform.PlatformName } c => $"<a id=\"channel-link\" href=\"/#{Uri.EscapeDataString(c.Name ?? c.Id)}\">#{E(c.Name ?? c.Id)}</a>",
+        { Platform: ChatPlatforms.Console } c => $"<a id=\"channel-link\" href=\"/#{Uri.EscapeDataString(c.Name ?? c.Id)}\">#{E(c.Name ?? c.Id)}</a>",
         var c => $"<span id=\"channel-link\">#{E(c.Name ?? c.Id)} ({E(c.Platform)})</span>",
     };
 
