@@ -6,11 +6,11 @@ using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using ChatOpsBot.Core.Tracker;
-using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
+using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Timeline;
+using ChatOpsBot.Core.Tracker;
 
 namespace ChatOpsBot.Core.Commands;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Http;
 using ChatOpsBot.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Paging;
 

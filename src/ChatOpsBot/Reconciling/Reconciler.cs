@@ -1,12 +1,12 @@
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
-using Microsoft.Extensions.Options;
-using ChatOpsBot.Chat;
 using ChatOpsBot.Observability;
 using ChatOpsBot.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Reconciling;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.StatusPages;
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
+using ChatOpsBot.Reconciling;
 using ChatOpsBot.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ChatOpsBot.Reconciling;
 
 namespace ChatOpsBot.Tests.Scheduling;
 

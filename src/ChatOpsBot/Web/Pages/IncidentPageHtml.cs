@@ -1,6 +1,6 @@
-using ChatOpsBot.Chat;
 using System.Globalization;
 using System.Text;
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
