@@ -209,5 +209,5 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
     }
 
     private static bool IsParticipant(Incident incident, Actor actor) =>
-        incident.Participants.Any(p => p.Id == actor.Id) || incident.InvitedUserIds.Contains(actor.Id) || incident.JoinedUserIds.Contains(actor.Id);
+        incident.Participants.Any(p => p.Id == actor.Id) || incident.Chat.InvitedUserIds.Contains(actor.Id) || incident.JoinedUserIds.Contains(actor.Id);
 }
