@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using GraphClientChoice;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Refit;
-using GraphClientChoice;
 
 // One process per measurement: start-up is what a fresh replica pays. The mode creates its Graph client and makes the
 // bot's first Graph call (create a channel) against a local stub, then reports time since process start and memory.

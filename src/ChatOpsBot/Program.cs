@@ -1,26 +1,26 @@
-using ChatOpsBot.Webhooks.Deployments;
-using ChatOpsBot.Reminders;
-using ChatOpsBot.Reconciling;
-using ChatOpsBot.Incidents;
-using ChatOpsBot.Http;
-using ChatOpsBot.Chat;
-using ChatOpsBot.Bench;
-using ChatOpsBot.Auth;
 using ChatOpsBot.Ai;
+using ChatOpsBot.Auth;
+using ChatOpsBot.Bench;
+using ChatOpsBot.Chat;
 using ChatOpsBot.Console;
+using ChatOpsBot.Health;
+using ChatOpsBot.Http;
+using ChatOpsBot.Incidents;
+using ChatOpsBot.Observability;
 using ChatOpsBot.Paging;
+using ChatOpsBot.Reconciling;
+using ChatOpsBot.Reminders;
 using ChatOpsBot.Slack;
 using ChatOpsBot.StatusPages;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Teams;
 using ChatOpsBot.Tracker;
 using ChatOpsBot.Web;
-using ChatOpsBot.Web.Pages;
 using ChatOpsBot.Web.Insights;
+using ChatOpsBot.Web.Pages;
 using ChatOpsBot.Webhooks;
+using ChatOpsBot.Webhooks.Deployments;
 using Serilog;
-using ChatOpsBot.Health;
-using ChatOpsBot.Observability;
 
 if (HealthProbe.IsRequested(args))
 {

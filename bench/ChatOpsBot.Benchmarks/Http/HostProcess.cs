@@ -1,6 +1,6 @@
-using ChatOpsBot.Testing;
 using System.Diagnostics;
 using System.Globalization;
+using ChatOpsBot.Testing;
 
 namespace ChatOpsBot.Benchmarks.Http;
 

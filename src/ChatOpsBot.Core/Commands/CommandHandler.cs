@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Changes;
+using ChatOpsBot.Core.Commands.Handling;
 using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
 using ChatOpsBot.Core.Tracker;
-using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
@@ -16,7 +14,9 @@ namespace ChatOpsBot.Core.Commands;
 
 /// <summary>
 /// Turns command text typed on any platform into an <see cref="IncidentService"/> call and a reply.
-/// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means.
+/// Adapters authenticate and acknowledge; this is the one place that knows what each subcommand means. It parses,
+/// records the command's metrics, finds the incident the command is about and hands the command to its concern's
+/// handler (Core/Commands/Handling), each of which takes only the settings it uses.
 /// <paramref name="alerts"/> is null when alert intake is not set up; then <c>declare-alert</c> says so.
 /// </summary>
 /// <param name="postmortems">Defaults to UTC and the default blameless review, as in tests that do not care.</param>
@@ -25,12 +25,32 @@ namespace ChatOpsBot.Core.Commands;
 /// <param name="tracker">The issue tracker for action items; null when none is configured, and then <c>action export</c> says so.</param>
 /// <param name="platforms">For how each platform types a command (<see cref="CommandSyntax"/>); without them replies say "/incident".</param>
 /// <param name="links">Makes the links in replies absolute (Web:PublicUrl); without it they are paths.</param>
-public sealed partial class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
+public sealed class CommandHandler(IncidentService incidents, PostmortemCompiler? postmortems = null, TimelineExporter? exporter = null,
     TimeProvider? clock = null, AlertIntake? alerts = null, ReminderSettings? reminders = null, TimelineSettings? timeline = null,
     WhatChanged? changes = null, DeliveryMetrics? delivery = null, Insights.InsightsService? insights = null, PagingSettings? paging = null,
     TrackerSettings? tracker = null, IEnumerable<Messages.IChatPlatform>? platforms = null, Messages.PageLinks? links = null)
 {
-    private const int TimelineReplyLimit = 30;
+    public const string OutcomeUnknownRetrySafe = UnknownOutcomes.RetrySafe;
+
+    public const string OutcomeUnknownCheckFirst = UnknownOutcomes.CheckFirst;
+
+    // Without its own clock the handler reads the incident service's, so replies and events agree on "now".
+    private static TimeProvider ClockOf(TimeProvider? clock, IncidentService incidents) => clock ?? incidents.Clock;
+
+    private static readonly PostmortemCompiler DefaultPostmortems = new(TimelineSettings.Utc, BlamelessReview.Default);
+
+    private readonly UnknownOutcomes _outcomes = new(incidents, ClockOf(clock, incidents));
+    private readonly DeclarationHandler _declarations = new(incidents, alerts);
+    private readonly OverviewHandler _overview = new(incidents, ClockOf(clock, incidents), delivery, insights);
+    private readonly LifecycleHandler _lifecycle = new(incidents);
+    private readonly ResponderHandler _responders = new(incidents, ClockOf(clock, incidents), (timeline ?? TimelineSettings.Utc).TimeZone);
+    private readonly ReportHandler _reports = new(incidents, postmortems ?? DefaultPostmortems, exporter ?? new TimelineExporter(TimelineSettings.Utc),
+        ClockOf(clock, incidents), links ?? Messages.PageLinks.Relative, reminders);
+    private readonly ReviewHandler _review = new(incidents, (postmortems ?? DefaultPostmortems).BlamelessReview);
+    private readonly ChangeHandler _changes = new(incidents, changes);
+    private readonly PagingHandler _paging = new(incidents, paging);
+    private readonly TrackerHandler _tracker = new(incidents, tracker);
+    private readonly StatusPageHandler _statusPage = new(incidents);
 
     public Task<CommandOutcome> HandleAsync(string text, Actor actor, ConversationRef conversation, CancellationToken cancellationToken) =>
         HandleAsync(text, actor, conversation, requestKey: null, cancellationToken);
@@ -49,7 +69,9 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             return CommandOutcome.Error(parsed.Error!, parsed.Usage!);
         }
 
-        var outcome = await ExecuteOrExplainAsync(text, parsed.Command!, actor, conversation, requestKey, cancellationToken);
+        var outcome = await _outcomes.ExecuteOrExplainAsync(text, actor, conversation, requestKey,
+            key => ExecuteAsync(parsed.Command!, actor, conversation, key, cancellationToken),
+            key => HandleAsync(text, actor, conversation, key, CancellationToken.None));
         CommandMetrics.Record(conversation.Platform, parsed.Command!.Command.Name, outcome.Failed, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
@@ -63,22 +85,15 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             case HelpCommand help:
                 return CommandOutcome.Reply(help.Topic is null ? CommandUsage.Help() : CommandHelp.Describe(help.Topic));
             case ListCommand:
-                return CommandOutcome.Reply(await ListOpenAsync(actor, cancellationToken));
+                return await _overview.ListOpenAsync(actor, cancellationToken);
             case StatsCommand stats:
-                return CommandOutcome.Reply(await StatsReplyAsync(stats.Days, i => !i.IsPrivate || IsParticipant(i, actor), cancellationToken));
+                return await _overview.StatsAsync(stats, actor, cancellationToken);
             case InsightsCommand insightsCommand:
-                return CommandOutcome.Reply(await InsightsReplyAsync(insightsCommand.Days, cancellationToken));
+                return await _overview.InsightsAsync(insightsCommand, cancellationToken);
             case DeclareCommand declare:
-                return Reply(await incidents.DeclareAsync(
-                    new DeclareRequest(declare.Title, declare.Severity, declare.IsPrivate, Origin: conversation), context, cancellationToken),
-                    r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}): {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
-                    CommandUsage.For("declare"));
-            case DeclareAlertCommand fromAlert when alerts is null:
-                return CommandOutcome.Error("Alert intake is not configured on this bot.", CommandUsage.For(fromAlert.Name));
+                return await _declarations.DeclareAsync(declare, conversation, context, cancellationToken);
             case DeclareAlertCommand fromAlert:
-                return Reply(await alerts.DeclareFromPromptAsync(fromAlert.GroupKey, fromAlert.Severity, fromAlert.Title, actor, conversation, cancellationToken),
-                    r => $"Declared {r.Incident.Key} ({r.Incident.Severity.Label()}) from the alert: {r.Incident.Title}. You are the incident commander; the incident channel is opening.",
-                    CommandUsage.For(fromAlert.Name));
+                return await _declarations.DeclareFromAlertAsync(fromAlert, actor, conversation, cancellationToken);
         }
 
         var incident = parsed.IncidentNumber is { } n
@@ -95,119 +110,41 @@ public sealed partial class CommandHandler(IncidentService incidents, Postmortem
             return CommandOutcome.Error($"There is no {Incident.FormatKey(parsed.IncidentNumber ?? 0)}. `/incident list` shows the open ones.", CommandUsage.For(command.Name));
         }
 
-        if (incident.IsPrivate && !IsParticipant(incident, actor))
+        if (!Replies.CanSee(actor, incident))
         {
             // A private incident is invisible to outsiders: answer as if it did not exist.
             return CommandOutcome.Error($"There is no {incident.Key}. `/incident list` shows the open ones.", CommandUsage.For(command.Name));
         }
 
-        if (await ResponderAsync(command, incident, context, cancellationToken) is { } handled)
-        {
-            return handled;
-        }
-
-        var number = incident.Number;
         return command switch
         {
-            ShowRolesCommand => CommandOutcome.Reply(DescribeRoles(incident), number),
-            ShowTimelineCommand => CommandOutcome.Reply(await DescribeTimelineAsync(incident, cancellationToken), number),
-            AssignRoleCommand r => Reply(await incidents.ExecuteAsync(number, i => i.AssignRole(r.Role, r.Assignee, incidents.Settings), context, cancellationToken),
-                res => $"{r.Assignee.Mention} is now {r.Role} of {res.Incident.Key}.", CommandUsage.For(r.Role == Roles.Commander ? "commander" : r.Role == Roles.Scribe ? "scribe" : "role")),
-            ChangeSeverityCommand s => Reply(await incidents.ExecuteAsync(number, i => i.ChangeSeverity(s.Severity), context, cancellationToken),
-                res => $"{res.Incident.Key} is now {s.Severity.Label()}.", CommandUsage.For("severity")),
-            ChangeStatusCommand s => Reply(await incidents.ExecuteAsync(number, i => i.ChangeStatus(s.Status), context, cancellationToken),
-                res => $"{res.Incident.Key} is now {s.Status.Label()}.", CommandUsage.For("status")),
-            PostUpdateCommand u => Reply(await incidents.ExecuteAsync(number, i => i.PostStatusUpdate(u.Text, u.NextUpdateIn), context, cancellationToken),
-                res => $"Status update posted on {res.Incident.Key}.{(u.NextUpdateIn is { } next ? $" Next update due in {DurationText.Format(next)}." : "")}", CommandUsage.For("update")),
-            AddNoteCommand note => Reply(await incidents.ExecuteAsync(number, i => i.AddNote(note.Text), context, cancellationToken),
-                res => $"Noted on the {res.Incident.Key} timeline.", CommandUsage.For("note")),
-            AddActionItemCommand a => Reply(await incidents.ExecuteAsync(number, i => i.AddActionItem(a.Text, a.Owner, a.DueIn), context, cancellationToken),
-                res => $"Action item #{res.Incident.ActionItems.Count} added to {res.Incident.Key}.{(a.DueIn is { } due ? $" Due in {DurationText.Format(due)}." : "")}", CommandUsage.For("action")),
-            ResolveCommand r => Reply(await incidents.ExecuteAsync(number, i => i.Resolve(r.Summary), context, cancellationToken),
-                res => $"{res.Incident.Key} is resolved. Close it with `/incident close` once the follow-up is done.", CommandUsage.For("resolve")),
-            CloseCommand => Reply(await incidents.ExecuteAsync(number, i => i.Close(), context, cancellationToken),
-                res => $"{res.Incident.Key} is closed.", CommandUsage.For("close")),
-            PostmortemCommand => await PostmortemReplyAsync(incident, cancellationToken),
-            ExportCommand x => await ExportReplyAsync(incident, x.Format, cancellationToken),
-            BriefCommand => CommandOutcome.Reply(await BriefReplyAsync(incident, cancellationToken), number),
-            ReviewCommand => CommandOutcome.Reply(await ReviewReplyAsync(incident, cancellationToken), number),
-            SubscribeCommand { Subscribe: true } => Reply(await incidents.ExecuteAsync(number, i => i.Subscribe(actor), context, cancellationToken),
-                res => $"You will get {res.Incident.Key}'s status updates by direct message. `/incident unsubscribe {res.Incident.Key}` stops them.", CommandUsage.For("subscribe")),
-            SubscribeCommand => Reply(await incidents.ExecuteAsync(number, i => i.Unsubscribe(actor), context, cancellationToken),
-                res => $"You will no longer get {res.Incident.Key}'s updates.", CommandUsage.For("unsubscribe")),
-            ReopenCommand => Reply(await incidents.ExecuteAsync(number, i => i.Reopen(), context, cancellationToken),
-                res => $"{res.Incident.Key} is reopened and investigating.", CommandUsage.For("reopen")),
-            LinkChangeCommand c => await LinkChangeAsync(incident, c.Change, context, cancellationToken),
-            ListChangesCommand => await ChangesReplyAsync(incident, cancellationToken),
-            TagServiceCommand t => await TagServiceAsync(incident, t.Service, context, cancellationToken),
-            PageCommand p => await PageAsync(incident, p, context, cancellationToken),
-            ExportActionItemsCommand => await ExportActionItemsAsync(incident, context, cancellationToken),
-            PostPublicUpdateCommand u => await PostPublicUpdateAsync(incident, u, actor, context, cancellationToken),
+            ShowRolesCommand => _lifecycle.DescribeRoles(incident),
+            AssignRoleCommand r => await _lifecycle.AssignRoleAsync(incident, r, context, cancellationToken),
+            ChangeSeverityCommand s => await _lifecycle.ChangeSeverityAsync(incident, s, context, cancellationToken),
+            ChangeStatusCommand s => await _lifecycle.ChangeStatusAsync(incident, s, context, cancellationToken),
+            PostUpdateCommand u => await _lifecycle.PostUpdateAsync(incident, u, context, cancellationToken),
+            AddNoteCommand note => await _lifecycle.AddNoteAsync(incident, note, context, cancellationToken),
+            ResolveCommand r => await _lifecycle.ResolveAsync(incident, r, context, cancellationToken),
+            CloseCommand => await _lifecycle.CloseAsync(incident, context, cancellationToken),
+            ReopenCommand => await _lifecycle.ReopenAsync(incident, context, cancellationToken),
+            SubscribeCommand s => await _lifecycle.SubscribeAsync(incident, s, context, cancellationToken),
+            ClearRoleCommand clear => await _responders.ClearRoleAsync(incident, clear, context, cancellationToken),
+            AddActionItemCommand a => await _responders.AddActionItemAsync(incident, a, context, cancellationToken),
+            AddDatedActionItemCommand dated => await _responders.AddDatedActionItemAsync(incident, dated, context, cancellationToken),
+            ListActionItemsCommand => _responders.ListActionItems(incident),
+            ChangeActionItemCommand change => await _responders.ChangeActionItemAsync(incident, change, context, cancellationToken),
+            ShowTimelineCommand => await _reports.TimelineAsync(incident, cancellationToken),
+            PostmortemCommand => await _reports.PostmortemAsync(incident, cancellationToken),
+            ExportCommand x => await _reports.ExportAsync(incident, x.Format, cancellationToken),
+            BriefCommand => await _reports.BriefAsync(incident, cancellationToken),
+            ReviewCommand => await _review.ReviewAsync(incident, cancellationToken),
+            LinkChangeCommand c => await _changes.LinkAsync(incident, c, context, cancellationToken),
+            ListChangesCommand => await _changes.ListAsync(incident, cancellationToken),
+            TagServiceCommand t => await _changes.TagServiceAsync(incident, t, context, cancellationToken),
+            PageCommand p => await _paging.PageAsync(incident, p, context, cancellationToken),
+            ExportActionItemsCommand => await _tracker.ExportActionItemsAsync(incident, context, cancellationToken),
+            PostPublicUpdateCommand u => await _statusPage.PostPublicUpdateAsync(incident, u, context, cancellationToken),
             _ => CommandOutcome.Error($"`{command.Name}` is not available here.", CommandUsage.Help()),
         };
     }
-
-    private static CommandOutcome Reply(CommandResult result, Func<CommandResult, string> success, string usage) =>
-        result switch
-        {
-            { Refusal: { } refusal } => CommandOutcome.Error(refusal, usage),
-            { NoChangeReason: { } same } => CommandOutcome.Reply(same, result.Incident.Number),
-            _ => CommandOutcome.Reply(success(result), result.Incident.Number),
-        };
-
-    private async Task<string> ListOpenAsync(Actor actor, CancellationToken cancellationToken)
-    {
-        var open = (await incidents.ListAsync(cancellationToken))
-            .Where(i => i.Status.IsOpen() && (!i.IsPrivate || IsParticipant(i, actor)))
-            .OrderBy(i => i.Severity).ThenBy(i => i.Number)
-            .ToList();
-        if (open.Count == 0)
-        {
-            return "No open incidents. 🎉";
-        }
-
-        var sb = new StringBuilder($"{open.Count} open incident{(open.Count == 1 ? "" : "s")}:");
-        foreach (var i in open)
-        {
-            sb.Append($"\n• {i.Key} · {i.Severity.Label()} · {i.Status.Label()} · {i.Title} · IC {i.Commander?.Mention ?? "none"}");
-            if (i.Channel is not null)
-            {
-                sb.Append($" · #{i.Channel.Name ?? i.Channel.Id}");
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    private string DescribeRoles(Incident incident)
-    {
-        var sb = new StringBuilder($"Roles on {incident.Key}:");
-        foreach (var role in incidents.Settings.Roles)
-        {
-            sb.Append($"\n• {role}: {incident.Roles.GetValueOrDefault(role)?.Mention ?? "unassigned"}");
-        }
-
-        return sb.ToString();
-    }
-
-    private async Task<string> DescribeTimelineAsync(Incident incident, CancellationToken cancellationToken)
-    {
-        var events = (await incidents.ReadTimelineAsync(incident.Number, cancellationToken)).Where(e => !TimelineText.IsBookkeeping(e)).ToList();
-        var sb = new StringBuilder($"Timeline of {incident.Key} (UTC):");
-        if (events.Count > TimelineReplyLimit)
-        {
-            sb.Append($"\n… {events.Count - TimelineReplyLimit} earlier entries; read the whole timeline at /incidents/{incident.Number}");
-        }
-
-        foreach (var e in events.TakeLast(TimelineReplyLimit))
-        {
-            // Invariant: under fi-FI ':' became '.', under th-TH the year became 2568.
-            sb.Append(CultureInfo.InvariantCulture, $"\n{e.OccurredAt:yyyy-MM-dd HH:mm:ss} {TimelineText.Describe(e)}");
-        }
-
-        return sb.ToString();
-    }
-
-    private static bool IsParticipant(Incident incident, Actor actor) =>
-        incident.Participants.Any(p => p.Id == actor.Id) || incident.InvitedUserIds.Contains(actor.Id) || incident.JoinedUserIds.Contains(actor.Id);
 }

@@ -64,37 +64,11 @@ public sealed partial record Incident
     /// <summary>Who gets the stakeholder updates by direct message, by user id.</summary>
     public ImmutableDictionary<string, Actor> Subscribers { get; private init; } = ImmutableDictionary.Create<string, Actor>(StringComparer.Ordinal);
 
-    // What the reconciler has done in chat.
-    public ConversationRef? Channel { get; private init; }
+    /// <summary>What the reconciler has done in chat: its own fold of the chat-step events (<see cref="IncidentChat.IsStep"/>).</summary>
+    public IncidentChat Chat { get; private init; } = IncidentChat.None;
 
-    public ImmutableHashSet<string> InvitedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
-
-    public string? Topic { get; private init; }
-
-    public string? Purpose { get; private init; }
-
-    public string? KickoffMessageId { get; private init; }
-
-    public bool IsAnnounced { get; private init; }
-
-    /// <summary>What the live card showed when last posted or updated (<c>IncidentCard.Fingerprint</c>); null before it knew.</summary>
-    public string? KickoffFingerprint { get; private init; }
-
-    public bool IsKickoffPinned { get; private init; }
-
-    /// <summary>Stakeholder copies of status updates still to deliver, oldest first: the stakeholder channel and each subscriber.</summary>
-    public ImmutableList<PendingStakeholderCopy> PendingStakeholderCopies { get; private init; } = [];
-
-    public long MessagesPostedThrough { get; private init; }
-
-    /// <summary>
-    /// How many chat steps the reconciler has recorded. Replicas that agree on it agree on what is done, so it
-    /// names the next step for the claim that lets exactly one of them perform it.
-    /// </summary>
-    public int ChatStepsRecorded { get; private init; }
-
-    /// <summary>The channel name asked of the platform (<see cref="ChannelOpening"/>) while no <see cref="ChannelOpened"/> says how it went.</summary>
-    public string? PendingChannelName { get; private init; }
+    /// <summary>The incident's channel, once the reconciler has opened it.</summary>
+    public ConversationRef? Channel => Chat.Channel;
 
     /// <summary>Captured chat messages by message id, with their latest text; deleted ones stay, marked.</summary>
     public ImmutableDictionary<string, CapturedMessage> CapturedMessages { get; private init; } =
@@ -102,7 +76,6 @@ public sealed partial record Incident
 
     /// <summary>Users seen joining the incident channel.</summary>
     public ImmutableHashSet<string> JoinedUserIds { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
-    public bool IsPostmortemDrafted { get; private init; }
 
     /// <summary>Changes tagged as having caused the incident (<c>/incident change</c>).</summary>
     public ImmutableList<string> LinkedChanges { get; private init; } = [];
@@ -142,11 +115,7 @@ public sealed partial record Incident
     public Incident Apply(IncidentEvent e)
     {
         var next = When(e);
-        return next with
-        {
-            Version = e.Version > 0 ? e.Version : Version + 1,
-            ChatStepsRecorded = IsChatStep(e) ? ChatStepsRecorded + 1 : ChatStepsRecorded,
-        };
+        return next with { Version = e.Version > 0 ? e.Version : Version + 1 };
     }
 
     private Incident When(IncidentEvent e) => e switch
@@ -171,11 +140,8 @@ public sealed partial record Incident
         StatusUpdatePosted u => this with
         {
             LastStatusUpdateAt = u.OccurredAt, LastStatusUpdate = u.Text, NextUpdateIn = u.NextUpdateIn,
-            // A card posted without a fingerprint is from before copies were recorded: that code sent this update's
-            // copies itself, so they are not owed again (the first card update after an upgrade ends this).
-            PendingStakeholderCopies = IsPrivate || (KickoffMessageId is not null && KickoffFingerprint is null)
-                ? PendingStakeholderCopies
-                : PendingStakeholderCopies.AddRange(StakeholderCopiesOf(u)),
+            // A private incident is never broadcast, so it owes no stakeholder copies.
+            Chat = IsPrivate ? Chat : Chat.Owe(StakeholderCopiesOf(u)),
         },
         ActionItemAdded a => this with { ActionItems = ActionItems.Add(new ActionItem(a.ItemNumber, a.Text, a.Owner, a.OccurredAt, a.DueAt ?? a.OccurredAt + a.DueIn)) },
         ActionItemChange c => WithActionItemChange(c),
@@ -183,20 +149,8 @@ public sealed partial record Incident
         Resolved r => this with { Status = IncidentStatus.Resolved, ResolvedAt = r.OccurredAt, ResolutionSummary = r.Summary ?? ResolutionSummary },
         Closed c => this with { Status = IncidentStatus.Closed, ClosedAt = c.OccurredAt },
         Reopened => this with { Status = IncidentStatus.Investigating, ResolvedAt = null },
-        ChannelOpened c => this with { Channel = c.Channel, PendingChannelName = null },
-        ChannelOpening o => this with { PendingChannelName = o.Name },
-        MembersInvited m => this with { InvitedUserIds = InvitedUserIds.Union(m.UserIds) },
-        TopicSet t => this with { Topic = t.Topic },
-        KickoffPosted k => this with { KickoffMessageId = k.MessageId, KickoffFingerprint = k.Fingerprint },
-        KickoffUpdated k => this with { KickoffFingerprint = k.Fingerprint },
-        KickoffPinned => this with { IsKickoffPinned = true },
-        StakeholderCopyDelivered d => this with
-        {
-            PendingStakeholderCopies = PendingStakeholderCopies.RemoveAll(p => p.UpdateVersion == d.UpdateVersion && p.Recipient == d.Recipient),
-        },
-        Announced => this with { IsAnnounced = true },
+        _ when IncidentChat.IsStep(e) => this with { Chat = Chat.Apply(e) },
         ReminderSent r => this with { RemindersSent = RemindersSent.SetItem(DueReminder.KeyOf(r.Kind, r.ActionItemNumber), r.DueAt) },
-        ChannelMessagesPosted p => this with { MessagesPostedThrough = Math.Max(MessagesPostedThrough, p.ThroughVersion) },
         AlertGroupLinked g => this with { AlertGroups = AlertGroups.Add(g.GroupKey) },
         AlertFired f => this with
         {
@@ -207,7 +161,6 @@ public sealed partial record Incident
         {
             Alerts = Alerts.SetItem(r.Fingerprint, alert with { IsFiring = false }),
         },
-        PurposeSet p => this with { Purpose = p.Purpose },
         MessageCaptured m => this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, new CapturedMessage(m.Text, IsDeleted: false)) },
         CapturedMessageEdited m when CapturedMessages.TryGetValue(m.MessageId, out var c) =>
             this with { CapturedMessages = CapturedMessages.SetItem(m.MessageId, c with { Text = m.Text }) },
@@ -216,7 +169,6 @@ public sealed partial record Incident
         ParticipantJoined j => this with { JoinedUserIds = JoinedUserIds.Add(j.Participant.Id) },
         Subscribed s => this with { Subscribers = Subscribers.SetItem(s.Actor.Id, s.Actor) },
         Unsubscribed u => this with { Subscribers = Subscribers.Remove(u.Actor.Id) },
-        PostmortemDrafted => this with { IsPostmortemDrafted = true },
         ChangeLinked c => this with { LinkedChanges = LinkedChanges.Add(c.Change) },
         ServiceTagged s => WithService(s),
         PageRequested or Paged or PageFailed or PageResolved or PageAcknowledged => WithPaging(e),
@@ -224,11 +176,6 @@ public sealed partial record Incident
         PublicUpdatePosted or StatusPageIncidentCreated or StatusPageUpdated or StatusPageIncidentResolved or StatusPageFailed => WithStatusPage(e),
         _ => this, // NoteAdded and events added by later features change no state; they live on the timeline.
     };
-
-    /// <summary>The events the reconciler records for what it did in chat.</summary>
-    public static bool IsChatStep(IncidentEvent e) =>
-        e is ChannelOpening or ChannelOpened or MembersInvited or TopicSet or PurposeSet or KickoffPosted or Announced or ChannelMessagesPosted or PostmortemDrafted
-            or KickoffPinned or KickoffUpdated or StakeholderCopyDelivered;
 
     private IEnumerable<PendingStakeholderCopy> StakeholderCopiesOf(StatusUpdatePosted u)
     {

@@ -63,7 +63,7 @@ public static class IncidentStatistics
         var from = now - TimeSpan.FromDays(days);
         var inWindow = incidents.Where(f => f.Incident.DeclaredAt >= from && f.Incident.DeclaredAt <= now).ToList();
         var finished = inWindow.Where(f => !f.Incident.Status.IsOpen()).ToList();
-        var withPostmortem = finished.Count(f => f.Incident.IsPostmortemDrafted);
+        var withPostmortem = finished.Count(f => f.Incident.Chat.IsPostmortemDrafted);
         return new StatisticsReport(
             days,
             from,

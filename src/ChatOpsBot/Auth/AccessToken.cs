@@ -1,5 +1,5 @@
-using ChatOpsBot.Http;
 using System.Net;
+using ChatOpsBot.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
-using ChatOpsBot.Http;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using ChatOpsBot.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -10,6 +10,9 @@ namespace ChatOpsBot.Chat;
 /// </summary>
 public sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms, IConfiguration configuration)
 {
+    /// <summary>The built-in console's platform name: pages link its channels into the console rather than out to a chat app.</summary>
+    public const string Console = "console";
+
     private readonly IReadOnlyList<IChatPlatform> _all = [.. platforms];
 
     public IReadOnlyList<IChatPlatform> All => _all;

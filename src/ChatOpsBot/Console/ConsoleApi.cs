@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
+using ChatOpsBot.Auth;
 using ChatOpsBot.Core.Commands;
 using ChatOpsBot.Core.Incidents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ChatOpsBot.Auth;
 
 namespace ChatOpsBot.Console;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Incidents;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Console;
 

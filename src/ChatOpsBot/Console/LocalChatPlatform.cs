@@ -1,3 +1,4 @@
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace ChatOpsBot.Console;
 /// </summary>
 public sealed class LocalChatPlatform(IConsoleStore store, IOptions<ConsoleOptions> options, TimeProvider clock) : IChatPlatform
 {
-    public const string PlatformName = "console";
+    public const string PlatformName = ChatPlatforms.Console;
 
     /// <summary>The display name of the bot's messages in the console.</summary>
     public const string BotUser = "ChatOpsBot";

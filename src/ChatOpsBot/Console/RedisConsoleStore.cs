@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatOpsBot.Core.Messages;
-using StackExchange.Redis;
 using ChatOpsBot.Storage;
+using StackExchange.Redis;
 
 namespace ChatOpsBot.Console;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatOpsBot.Core.Messages;
-using Microsoft.Data.Sqlite;
 using ChatOpsBot.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace ChatOpsBot.Console;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Http;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Paging;
 

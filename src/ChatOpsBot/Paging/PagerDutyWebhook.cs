@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Http;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Paging;
 

@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Paging;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Http;
 using ChatOpsBot.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Paging;
 
@@ -21,22 +20,17 @@ public sealed partial class PagingWorker(
     IOptions<PagingOptions> options,
     PublicLinks links,
     TimeProvider clock,
-    ILogger<PagingWorker> logger) : IncidentWorker(incidents, clock, logger)
+    ILogger<PagingWorker> logger) : ProviderWorker<PagingException>(incidents, store, clock, logger)
 {
     private const int MaxStepsPerPass = 16;
 
-    private static readonly TimeSpan StepLease = TimeSpan.FromMinutes(1);
-    private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
-
     private readonly Dictionary<string, IPagingProvider> _providers = providers.ToDictionary(p => p.Name, StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, DateTimeOffset> _failedAt = new();
 
-    protected override TimeSpan SweepInterval => options.Value.RetryInterval;
+    protected override TimeSpan RetryInterval => options.Value.RetryInterval;
 
     protected override async Task ProcessAsync(int number, CancellationToken cancellationToken)
     {
-        // After a failure, changes to the incident (chat steps, notes) do not each retry the provider; the sweep does.
-        if (_failedAt.TryGetValue(number, out var failed) && Clock.GetUtcNow() - failed < options.Value.RetryInterval / 2)
+        if (IsBackingOff(number))
         {
             return;
         }
@@ -51,7 +45,7 @@ public sealed partial class PagingWorker(
             {
                 if (failedThisPass.Count == 0)
                 {
-                    _failedAt.TryRemove(number, out _);
+                    CaughtUp(number);
                 }
 
                 return;
@@ -64,34 +58,17 @@ public sealed partial class PagingWorker(
                 continue;
             }
 
-            var claim = $"paging:{number}:{step.Key}";
-            if (!await store.TryClaimAsync(claim, StepLease, cancellationToken))
+            var (outcome, _) = await PerformClaimedAsync(number, $"paging:{number}:{step.Key}",
+                () => PerformAsync(step, incident, cancellationToken), ex => RecordFailed(step, ex), cancellationToken);
+            if (outcome == StepOutcome.HeldElsewhere)
             {
                 return;
             }
 
-            Func<Incident, Decision> record;
-            try
+            if (outcome == StepOutcome.Failed)
             {
-                record = await PerformAsync(step, incident, cancellationToken);
-            }
-            catch (PagingException ex)
-            {
-                await store.ReleaseClaimAsync(claim, CancellationToken.None);
-                _failedAt[number] = Clock.GetUtcNow();
-                var (page, provider) = step switch
-                {
-                    TriggerPageStep t => (t.Page.Number, t.Provider),
-                    ResolvePageStep r => (r.Page.Number, r.Provider),
-                    _ => (0, ""),
-                };
-                LogFailed(logger, number, provider, ex.Message);
-                await Incidents.ExecuteAsync(number, i => i.RecordPageFailed(page, provider, ex.Message), BotContext, cancellationToken);
                 failedThisPass.Add(step.Key);
-                continue;
             }
-
-            await Incidents.ExecuteAsync(number, record, BotContext, cancellationToken);
         }
     }
 
@@ -113,11 +90,19 @@ public sealed partial class PagingWorker(
         }
     }
 
+    private static Func<Incident, Decision> RecordFailed(PagingStep step, PagingException ex)
+    {
+        var (page, provider) = step switch
+        {
+            TriggerPageStep t => (t.Page.Number, t.Provider),
+            ResolvePageStep r => (r.Page.Number, r.Provider),
+            _ => (0, ""),
+        };
+        return i => i.RecordPageFailed(page, provider, ex.Message);
+    }
+
     private PageOrder Order(Incident incident, Page page) => new(incident, page, settings.DedupKey(incident, page), links.Absolute($"/incidents/{incident.Number}"));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Paged {Target} for INC-{IncidentNumber} via {Provider}")]
     private static partial void LogPaged(ILogger logger, int incidentNumber, string target, string provider);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Paging for INC-{IncidentNumber} via {Provider} failed: {Reason}; it will be retried")]
-    private static partial void LogFailed(ILogger logger, int incidentNumber, string provider, string reason);
 }

@@ -51,33 +51,33 @@ public static class ReconcilePlan
             return ReconcileStep.Invite;
         }
 
-        if (platform.Capabilities.HasFlag(ChatCapabilities.Topic) && incident.Topic != IncidentMessages.Topic(incident))
+        if (platform.Capabilities.HasFlag(ChatCapabilities.Topic) && incident.Chat.Topic != IncidentMessages.Topic(incident))
         {
             return ReconcileStep.SetTopic;
         }
 
-        if (platform.Capabilities.HasFlag(ChatCapabilities.Purpose) && incident.Purpose != IncidentMessages.Purpose(incident))
+        if (platform.Capabilities.HasFlag(ChatCapabilities.Purpose) && incident.Chat.Purpose != IncidentMessages.Purpose(incident))
         {
             return ReconcileStep.SetPurpose;
         }
 
-        if (incident.KickoffMessageId is null)
+        if (incident.Chat.KickoffMessageId is null)
         {
             return ReconcileStep.PostKickoff;
         }
 
-        if (platform.Capabilities.HasFlag(ChatCapabilities.Pin) && !incident.IsKickoffPinned)
+        if (platform.Capabilities.HasFlag(ChatCapabilities.Pin) && !incident.Chat.IsKickoffPinned)
         {
             return ReconcileStep.PinKickoff;
         }
 
-        if (!incident.IsPrivate && !incident.IsAnnounced)
+        if (!incident.IsPrivate && !incident.Chat.IsAnnounced)
         {
             return ReconcileStep.Announce;
         }
 
         // Before the event messages, so the card is current by the time people read why it changed.
-        if (incident.KickoffFingerprint != cardFingerprint)
+        if (incident.Chat.KickoffFingerprint != cardFingerprint)
         {
             return ReconcileStep.UpdateKickoff;
         }
@@ -88,7 +88,7 @@ public static class ReconcilePlan
         }
 
         // After the "closed" message, so the draft is the last word in the channel.
-        if (incident.Status == IncidentStatus.Closed && !incident.IsPostmortemDrafted)
+        if (incident.Status == IncidentStatus.Closed && !incident.Chat.IsPostmortemDrafted)
         {
             return ReconcileStep.PostPostmortemDraft;
         }
@@ -100,13 +100,13 @@ public static class ReconcilePlan
 
     /// <summary>The oldest copy still owed whose update has had its incident-channel message.</summary>
     public static PendingStakeholderCopy? NextStakeholderCopy(Incident incident) =>
-        incident.PendingStakeholderCopies.FirstOrDefault(c => c.UpdateVersion <= incident.MessagesPostedThrough);
+        incident.Chat.PendingStakeholderCopies.FirstOrDefault(c => c.UpdateVersion <= incident.Chat.MessagesPostedThrough);
 
     /// <summary>People the channel should have and does not: only real users of the platform, never display-name-only actors.</summary>
     public static IReadOnlyList<string> MissingMembers(Incident incident, PlatformTraits platform) =>
         incident.Participants.Select(p => p.Id)
             .Concat(incident.IsPrivate ? [] : platform.DefaultResponders)
-            .Where(id => id != Actor.Bot.Id && !incident.InvitedUserIds.Contains(id) && platform.IsUser(id))
+            .Where(id => id != Actor.Bot.Id && !incident.Chat.InvitedUserIds.Contains(id) && platform.IsUser(id))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 }

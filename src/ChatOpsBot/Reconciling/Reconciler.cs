@@ -1,12 +1,12 @@
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
-using Microsoft.Extensions.Options;
-using ChatOpsBot.Chat;
 using ChatOpsBot.Observability;
 using ChatOpsBot.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Reconciling;
 
@@ -58,7 +58,7 @@ public sealed partial class Reconciler(
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
             var incident = await Incidents.GetAsync(number, cancellationToken);
-            var unposted = incident.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
+            var unposted = incident.Chat.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
             if (platforms.For(incident) is not { } platform)
             {
                 return; // its channel is on a platform another host runs
@@ -75,7 +75,7 @@ public sealed partial class Reconciler(
             // commands move meanwhile: replicas that saw different versions still agree on which step is next.
             // The lease is short and renewed while the step runs (StepLease), so if the winner dies half-way
             // another replica (or the restarted one) takes the step over within a lease, not a sweep later.
-            var claim = $"reconcile:{number}:{incident.ChatStepsRecorded}";
+            var claim = $"reconcile:{number}:{incident.Chat.StepsRecorded}";
             if (!await store.TryClaimAsync(claim, options.Value.StepLease, cancellationToken))
             {
                 _leases.RecheckAfterLease(number, Enqueue, cancellationToken);
@@ -126,15 +126,15 @@ public sealed partial class Reconciler(
     {
         switch (step)
         {
-            case ReconcileStep.OpenChannel when incident.PendingChannelName is null:
+            case ReconcileStep.OpenChannel when incident.Chat.PendingChannelName is null:
                 // The intent first, with the exact name: whatever crashes after this, the next attempt knows what to look for.
                 return [new ChannelOpening(ChannelNames.ForIncident(incident.Number, incident.Title))];
 
             case ReconcileStep.OpenChannel:
                 // An intent from an earlier attempt (a crash, a failed or timed-out create) may have a channel
                 // already: look it up by the name the intent recorded and adopt it if it is this incident's.
-                var channel = (incident.PendingChannelName == freshIntent ? null
-                        : await platform.FindIncidentChannelAsync(incident.PendingChannelName, incident.Number, cancellationToken))
+                var channel = (incident.Chat.PendingChannelName == freshIntent ? null
+                        : await platform.FindIncidentChannelAsync(incident.Chat.PendingChannelName, incident.Number, cancellationToken))
                     ?? await platform.OpenIncidentChannelAsync(incident.Number, incident.Title, incident.IsPrivate, cancellationToken);
                 LogChannelOpened(logger, incident.Number, channel.Name ?? channel.Id);
                 return [new ChannelOpened(channel)];
@@ -161,12 +161,12 @@ public sealed partial class Reconciler(
                 return [new KickoffPosted(kickoff, IncidentCard.Fingerprint(card)), new ChannelMessagesPosted(await CoveredByKickoffAsync(incident, cancellationToken))];
 
             case ReconcileStep.PinKickoff:
-                await platform.PinAsync(incident.Channel!, incident.KickoffMessageId!, cancellationToken);
-                return [new KickoffPinned(incident.KickoffMessageId!)];
+                await platform.PinAsync(incident.Channel!, incident.Chat.KickoffMessageId!, cancellationToken);
+                return [new KickoffPinned(incident.Chat.KickoffMessageId!)];
 
             case ReconcileStep.UpdateKickoff:
-                await platform.UpdateAsync(incident.Channel!, incident.KickoffMessageId!, await WithRecentChangesAsync(card, incident, cancellationToken), cancellationToken);
-                return [new KickoffUpdated(incident.KickoffMessageId!, IncidentCard.Fingerprint(card))];
+                await platform.UpdateAsync(incident.Channel!, incident.Chat.KickoffMessageId!, await WithRecentChangesAsync(card, incident, cancellationToken), cancellationToken);
+                return [new KickoffUpdated(incident.Chat.KickoffMessageId!, IncidentCard.Fingerprint(card))];
 
             case ReconcileStep.DeliverStakeholderCopy:
                 return [await delivery.DeliverCopyAsync(platform, incident, ReconcilePlan.NextStakeholderCopy(incident)!, cancellationToken)];
@@ -185,14 +185,14 @@ public sealed partial class Reconciler(
                 return [new Announced(stakeholders, announcement)];
 
             case ReconcileStep.PostEventMessages:
-                var through = incident.MessagesPostedThrough;
+                var through = incident.Chat.MessagesPostedThrough;
                 foreach (var e in unposted)
                 {
                     try
                     {
                         await platform.PostAsync(incident.Channel!, IncidentMessages.ForEvent(e, incident, timeline)!, cancellationToken);
                     }
-                    catch (Exception ex) when (through > incident.MessagesPostedThrough && ex is not OperationCanceledException)
+                    catch (Exception ex) when (through > incident.Chat.MessagesPostedThrough && ex is not OperationCanceledException)
                     {
                         // Record what was posted so a retry does not post it twice; the sweep posts the rest.
                         LogStepFailed(logger, ex, incident.Number);
@@ -216,7 +216,7 @@ public sealed partial class Reconciler(
     private async Task<long> CoveredByKickoffAsync(Incident incident, CancellationToken cancellationToken)
     {
         // Read once per incident, at kick-off, when its timeline is still short.
-        var firstUnshown = (await store.ReadAsync(incident.Number, incident.MessagesPostedThrough, cancellationToken)).FirstOrDefault(NotOnKickoff);
+        var firstUnshown = (await store.ReadAsync(incident.Number, incident.Chat.MessagesPostedThrough, cancellationToken)).FirstOrDefault(NotOnKickoff);
         return firstUnshown is null || firstUnshown.Version > incident.Version ? incident.Version : firstUnshown.Version - 1;
     }
 
@@ -229,7 +229,7 @@ public sealed partial class Reconciler(
     {
         // Most events (notes, captured messages, reminders) earn no channel message, so MessagesPostedThrough can lag
         // far behind: the events this replica appended are looked at in memory, and only a gap is read from the store.
-        var from = incident.MessagesPostedThrough;
+        var from = incident.Chat.MessagesPostedThrough;
         if (from >= incident.Version)
         {
             return [];

@@ -1,5 +1,5 @@
-using ChatOpsBot.Http;
 using ChatOpsBot.Chat;
+using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Reconciling;
 

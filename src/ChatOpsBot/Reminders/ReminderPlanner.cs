@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
+using ChatOpsBot.Workers;
 using Microsoft.Extensions.Options;
 using Quartz;
-using ChatOpsBot.Chat;
-using ChatOpsBot.Workers;
 
 namespace ChatOpsBot.Reminders;
 

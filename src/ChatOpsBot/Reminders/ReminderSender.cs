@@ -1,8 +1,8 @@
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Copilot;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using ChatOpsBot.Core.Reminders;
-using ChatOpsBot.Chat;
 
 namespace ChatOpsBot.Reminders;
 

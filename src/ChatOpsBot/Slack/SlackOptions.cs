@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Incidents;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Http;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack;
 

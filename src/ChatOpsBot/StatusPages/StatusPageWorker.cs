@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.StatusPages;
 
@@ -17,16 +16,12 @@ public sealed partial class StatusPageWorker(
     AtlassianStatusPage page,
     IOptions<StatusPageOptions> options,
     TimeProvider clock,
-    ILogger<StatusPageWorker> logger) : IncidentWorker(incidents, clock, logger)
+    ILogger<StatusPageWorker> logger) : ProviderWorker<StatusPageException>(incidents, store, clock, logger)
 {
     private const int MaxStepsPerPass = 16;
     private const string DefaultBody = "We are investigating this issue.";
 
-    private static readonly TimeSpan StepLease = TimeSpan.FromMinutes(1);
-    private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
-
     private readonly IReadOnlySet<Severity> _severities = options.Value.PublicSeverities();
-    private readonly ConcurrentDictionary<int, DateTimeOffset> _failedAt = new();
 
     private enum Step
     {
@@ -36,11 +31,11 @@ public sealed partial class StatusPageWorker(
         Resolve,
     }
 
-    protected override TimeSpan SweepInterval => options.Value.RetryInterval;
+    protected override TimeSpan RetryInterval => options.Value.RetryInterval;
 
     protected override async Task ProcessAsync(int number, CancellationToken cancellationToken)
     {
-        if (_failedAt.TryGetValue(number, out var failed) && Clock.GetUtcNow() - failed < options.Value.RetryInterval / 2)
+        if (IsBackingOff(number))
         {
             return;
         }
@@ -51,31 +46,17 @@ public sealed partial class StatusPageWorker(
             var step = Next(incident);
             if (step == Step.None)
             {
-                _failedAt.TryRemove(number, out _);
+                CaughtUp(number);
                 return;
             }
 
-            var claim = $"statuspage:{number}:{step}:{incident.StatusPagePublishedThrough}";
-            if (!await store.TryClaimAsync(claim, StepLease, cancellationToken))
+            var (outcome, _) = await PerformClaimedAsync(number, $"statuspage:{number}:{step}:{incident.StatusPagePublishedThrough}",
+                () => PerformAsync(step, incident, cancellationToken),
+                ex => i => i.RecordStatusPageFailed(AtlassianStatusPage.ProviderName, ex.Message), cancellationToken);
+            if (outcome != StepOutcome.Recorded)
             {
                 return;
             }
-
-            Func<Incident, Decision> record;
-            try
-            {
-                record = await PerformAsync(step, incident, cancellationToken);
-            }
-            catch (StatusPageException ex)
-            {
-                await store.ReleaseClaimAsync(claim, CancellationToken.None);
-                _failedAt[number] = Clock.GetUtcNow();
-                LogFailed(logger, number, step.ToString(), ex.Message);
-                await Incidents.ExecuteAsync(number, i => i.RecordStatusPageFailed(AtlassianStatusPage.ProviderName, ex.Message), BotContext, cancellationToken);
-                return;
-            }
-
-            await Incidents.ExecuteAsync(number, record, BotContext, cancellationToken);
         }
     }
 
@@ -126,7 +107,4 @@ public sealed partial class StatusPageWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "INC-{IncidentNumber} is on the public status page")]
     private static partial void LogCreated(ILogger logger, int incidentNumber);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Status page {Step} for INC-{IncidentNumber} failed: {Reason}; it will be retried")]
-    private static partial void LogFailed(ILogger logger, int incidentNumber, string step, string reason);
 }

@@ -1,8 +1,8 @@
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Health;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using ChatOpsBot.Health;
 
 namespace ChatOpsBot.Storage;
 

@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Tracker;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Http;
 using ChatOpsBot.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Tracker;
 
@@ -24,20 +23,15 @@ public sealed partial class TrackerWorker(
     IOptions<TrackerOptions> options,
     PublicLinks links,
     TimeProvider clock,
-    ILogger<TrackerWorker> logger) : IncidentWorker(incidents, clock, logger)
+    ILogger<TrackerWorker> logger) : ProviderWorker<TrackerException>(incidents, store, clock, logger)
 {
     private const int MaxItemsPerPass = 32;
 
-    private static readonly TimeSpan ItemLease = TimeSpan.FromMinutes(1);
-    private static readonly EventContext BotContext = new(Actor.Bot, EventSource.Bot);
-
-    private readonly ConcurrentDictionary<int, DateTimeOffset> _failedAt = new();
-
-    protected override TimeSpan SweepInterval => options.Value.RetryInterval;
+    protected override TimeSpan RetryInterval => options.Value.RetryInterval;
 
     protected override async Task ProcessAsync(int number, CancellationToken cancellationToken)
     {
-        if (_failedAt.TryGetValue(number, out var failed) && Clock.GetUtcNow() - failed < options.Value.RetryInterval / 2)
+        if (IsBackingOff(number))
         {
             return;
         }
@@ -51,15 +45,7 @@ public sealed partial class TrackerWorker(
         var found = new Dictionary<int, FiledIssue>();
         for (var i = 0; i < MaxItemsPerPass && incident.ActionItemsToExport.FirstOrDefault() is { } item; i++)
         {
-            var claim = $"tracker:{number}:item:{item.Number}";
-            if (!await store.TryClaimAsync(claim, ItemLease, cancellationToken))
-            {
-                return;
-            }
-
-            FiledIssue issue;
-            bool adopted;
-            try
+            var (outcome, recorded) = await PerformClaimedAsync(number, $"tracker:{number}:item:{item.Number}", async () =>
             {
                 // Searched for after the claim: whoever filed the item before held its claim, so what they created is
                 // in the tracker by now (GitHub's search index may trail it by seconds). What a search found stays
@@ -72,31 +58,27 @@ public sealed partial class TrackerWorker(
                     }
                 }
 
-                adopted = found.TryGetValue(item.Number, out var filed);
-                issue = filed ?? await tracker.FileAsync(new ActionItemOrder(incident, item, links.Absolute($"/incidents/{incident.Number}")), cancellationToken);
-            }
-            catch (TrackerException ex)
+                if (found.TryGetValue(item.Number, out var issue))
+                {
+                    LogAdopted(logger, number, item.Number, issue.Key);
+                }
+                else
+                {
+                    issue = await tracker.FileAsync(new ActionItemOrder(incident, item, links.Absolute($"/incidents/{incident.Number}")), cancellationToken);
+                    LogFiled(logger, number, item.Number, issue.Key);
+                }
+
+                return i => i.RecordActionItemExported(item.Number, tracker.Name, issue.Key, issue.Url);
+            }, ex => i => i.RecordActionItemExportFailed(item.Number, tracker.Name, ex.Message), cancellationToken);
+            if (outcome != StepOutcome.Recorded)
             {
-                await store.ReleaseClaimAsync(claim, CancellationToken.None);
-                _failedAt[number] = Clock.GetUtcNow();
-                LogFailed(logger, number, item.Number, ex.Message);
-                await Incidents.ExecuteAsync(number, i => i.RecordActionItemExportFailed(item.Number, tracker.Name, ex.Message), BotContext, cancellationToken);
                 return;
             }
 
-            if (adopted)
-            {
-                LogAdopted(logger, number, item.Number, issue.Key);
-            }
-            else
-            {
-                LogFiled(logger, number, item.Number, issue.Key);
-            }
-
-            incident = (await Incidents.ExecuteAsync(number, i => i.RecordActionItemExported(item.Number, tracker.Name, issue.Key, issue.Url), BotContext, cancellationToken)).Incident;
+            incident = recorded!;
         }
 
-        _failedAt.TryRemove(number, out _);
+        CaughtUp(number);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action item #{Item} of INC-{IncidentNumber} filed as {IssueKey}")]
@@ -104,7 +86,4 @@ public sealed partial class TrackerWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action item #{Item} of INC-{IncidentNumber} was already filed as {IssueKey} (found by its marker); adopted")]
     private static partial void LogAdopted(ILogger logger, int incidentNumber, int item, string issueKey);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Filing action item #{Item} of INC-{IncidentNumber} failed: {Reason}; it will be retried")]
-    private static partial void LogFailed(ILogger logger, int incidentNumber, int item, string reason);
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using ChatOpsBot.Auth;
 using ChatOpsBot.Core.Incidents;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ChatOpsBot.Auth;
 
 namespace ChatOpsBot.Web;
 

@@ -1,8 +1,8 @@
+using ChatOpsBot.Auth;
 using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ChatOpsBot.Auth;
 
 namespace ChatOpsBot.Web;
 

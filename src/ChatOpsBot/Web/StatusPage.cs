@@ -1,7 +1,7 @@
-using ChatOpsBot.Auth;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ChatOpsBot.Auth;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;

@@ -1,8 +1,8 @@
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Alerts;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
 using Microsoft.Extensions.Options;
-using ChatOpsBot.Chat;
 
 namespace ChatOpsBot.Webhooks;
 

@@ -1,7 +1,7 @@
 using ChatOpsBot.Core.Alerts;
+using ChatOpsBot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Webhooks;
 

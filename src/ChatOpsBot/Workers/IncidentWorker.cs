@@ -15,6 +15,8 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
 
     protected TimeProvider Clock => clock;
 
+    protected ILogger Logger => logger;
+
     // Waiting incidents, most urgent first (Priority), then in the order they were asked for; the channel only signals.
     private readonly PriorityQueue<int, (int Priority, long Sequence)> _waiting = new();
     private readonly Channel<bool> _signal = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });

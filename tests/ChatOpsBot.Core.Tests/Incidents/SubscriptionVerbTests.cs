@@ -51,6 +51,6 @@ public class SubscriptionVerbTests
     {
         var state = Incident.Fold([new Declared("t", Severity.Sev1, false, null) { IncidentNumber = 1 }, new PostmortemDrafted(Some.Channel(), "m1")]);
 
-        Assert.True(state.IsPostmortemDrafted);
+        Assert.True(state.Chat.IsPostmortemDrafted);
     }
 }

@@ -79,12 +79,12 @@ public sealed class ChatTextTests
             new StatusUpdatePosted("Rolled back") { Actor = Alice, Version = 3 },
         ]);
 
-        Assert.Equal([(3L, "#stakeholders"), (3L, "U0FRANK")], incident.PendingStakeholderCopies.Select(c => (c.UpdateVersion, c.Recipient)));
+        Assert.Equal([(3L, "#stakeholders"), (3L, "U0FRANK")], incident.Chat.PendingStakeholderCopies.Select(c => (c.UpdateVersion, c.Recipient)));
 
         var delivered = incident.Apply(new StakeholderCopyDelivered(3, "#stakeholders", "1.0") { Version = 4 });
 
-        Assert.Equal(["U0FRANK"], delivered.PendingStakeholderCopies.Select(c => c.Recipient));
-        Assert.Equal(incident.ChatStepsRecorded + 1, delivered.ChatStepsRecorded);
+        Assert.Equal(["U0FRANK"], delivered.Chat.PendingStakeholderCopies.Select(c => c.Recipient));
+        Assert.Equal(incident.Chat.StepsRecorded + 1, delivered.Chat.StepsRecorded);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ChatTextTests
             new StatusUpdatePosted("New update") { Actor = Alice, Version = 5 },
         ]);
 
-        Assert.Equal(["New update"], incident.PendingStakeholderCopies.Select(c => c.Text));
+        Assert.Equal(["New update"], incident.Chat.PendingStakeholderCopies.Select(c => c.Text));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ChatTextTests
             new StatusUpdatePosted("Contained") { Actor = Alice, Version = 2 },
         ]);
 
-        Assert.Empty(incident.PendingStakeholderCopies);
+        Assert.Empty(incident.Chat.PendingStakeholderCopies);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text;
 using ChatOpsBot.Tests.Support;
@@ -73,9 +74,9 @@ public sealed class IntegrationSecretsInLogsTests : IAsyncLifetime
 
         // Compact JSON logs: the message template and its properties, not the rendered line.
         await Eventually.Get(() => Task.FromResult(_host.Output), o =>
-                o.Contains("\"Provider\":\"PagerDuty\"", StringComparison.Ordinal) && o.Contains("\"Provider\":\"Opsgenie\"", StringComparison.Ordinal)
-                && o.Contains("Filing action item #{Item} of INC-{IncidentNumber} failed", StringComparison.Ordinal)
-                && o.Contains("Status page {Step} for INC-{IncidentNumber} failed", StringComparison.Ordinal)
+                Regex.IsMatch(o, "\"Step\":\"paging:[^\"]*:PagerDuty\"") && Regex.IsMatch(o, "\"Step\":\"paging:[^\"]*:Opsgenie\"")
+                && o.Contains("\"Step\":\"tracker:", StringComparison.Ordinal)
+                && o.Contains("\"Step\":\"statuspage:", StringComparison.Ordinal)
                 && o.Contains("Opening a Slack Socket Mode connection failed", StringComparison.Ordinal),
             "every integration to log its failing calls", TimeSpan.FromSeconds(60));
 

@@ -1,9 +1,9 @@
+using ChatOpsBot.Http;
 using ChatOpsBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Tests.Hosting;
 

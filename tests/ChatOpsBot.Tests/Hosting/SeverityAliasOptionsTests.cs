@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
+using ChatOpsBot.Incidents;
 using ChatOpsBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ChatOpsBot.Incidents;
 
 namespace ChatOpsBot.Tests.Hosting;
 

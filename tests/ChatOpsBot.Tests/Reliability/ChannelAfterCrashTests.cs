@@ -33,7 +33,7 @@ public sealed class ChannelAfterCrashTests : IDisposable
 
         using var restarted = new BotFactory(BotFactory.Sqlite(DatabasePath));
         var after = await Eventually.Get(() => restarted.Services.GetRequiredService<IncidentService>().GetAsync(1, default),
-            i => i.KickoffMessageId is not null, "the channel steps after the restart");
+            i => i.Chat.KickoffMessageId is not null, "the channel steps after the restart");
 
         Assert.Equal("inc-1-checkout-down", after.Channel!.Name);
         var channels = await new ConsoleApiClient(restarted.CreateClient()).ChannelsAsync("alice");

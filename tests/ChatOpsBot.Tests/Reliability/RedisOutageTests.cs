@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatOpsBot.Tests.Reliability;
 
 /// <summary>
-/// Redis frozen (SIGSTOP for 7 s, past the client's 5 s timeout) or stopped under a burst of commands: every
+/// Redis frozen (SIGSTOP until a command has run into the client's 5 s timeout) or stopped under a burst of commands: every
 /// acknowledged command is on the timeline once, no answer claims "nothing was changed" for a command that was
 /// recorded, retrying the ones whose outcome was unknown records each once, and the host recovers on its own.
 /// </summary>
@@ -46,10 +46,10 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AFrozenRedisUnderLoadLosesNoAcknowledgedNoteAndRecordsNoneTwice()
     {
-        var answers = await UnderLoadAsync(async () =>
+        var answers = await UnderLoadAsync(async answers =>
         {
             await _redis!.FreezeAsync();
-            await Task.Delay(TimeSpan.FromSeconds(7));
+            await CountedAsync(answers, a => a.Outcome == Outcome.Unknown, 1, "a command to time out on the frozen Redis", TimeSpan.FromSeconds(30));
             await _redis.ThawAsync();
         });
 
@@ -60,7 +60,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AStoppedRedisIsA503OrAnHonestAnswerAndTheHostRecoversWhenItReturns()
     {
-        var answers = await UnderLoadAsync(async () =>
+        var answers = await UnderLoadAsync(async _ =>
         {
             await _redis!.StopAsync();
             await Eventually.Get(async () => (await Http.GetAsync("/readyz")).StatusCode, s => s == HttpStatusCode.ServiceUnavailable, "/readyz to fail");
@@ -73,7 +73,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
         Assert.Contains(answers, a => a.Outcome is Outcome.Unavailable or Outcome.Unknown);
     }
 
-    private async Task<List<Answer>> UnderLoadAsync(Func<Task> outage)
+    private async Task<List<Answer>> UnderLoadAsync(Func<ConcurrentBag<Answer>, Task> outage)
     {
         var answers = new ConcurrentBag<Answer>();
         using var stop = new CancellationTokenSource();
@@ -86,13 +86,18 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
             }
         })).ToList();
 
-        await Task.Delay(500);
-        await outage();
-        await Task.Delay(1000);
+        // The outage starts under load (notes being recorded) and the load goes on until notes are recorded again.
+        await CountedAsync(answers, a => a.Outcome == Outcome.Recorded, Writers, "notes recorded before the outage");
+        await outage(answers);
+        var recordedBefore = answers.Count(a => a.Outcome == Outcome.Recorded);
+        await CountedAsync(answers, a => a.Outcome == Outcome.Recorded, recordedBefore + Writers, "notes recorded after the outage");
         await stop.CancelAsync();
         await Task.WhenAll(writers);
         return [.. answers];
     }
+
+    private static Task<int> CountedAsync(ConcurrentBag<Answer> answers, Func<Answer, bool> which, int count, string what, TimeSpan? timeout = null) =>
+        Eventually.Get(() => Task.FromResult(answers.Count(which)), n => n >= count, what, timeout);
 
     private static async Task<Answer> NoteAsync(HttpClient http, string text, string requestId)
     {

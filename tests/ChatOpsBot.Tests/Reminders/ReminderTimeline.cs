@@ -1,8 +1,8 @@
 using System.Text.Json;
+using ChatOpsBot.Reminders;
 using ChatOpsBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using ChatOpsBot.Reminders;
 
 namespace ChatOpsBot.Tests.Reminders;
 

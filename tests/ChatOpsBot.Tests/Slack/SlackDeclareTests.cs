@@ -67,7 +67,7 @@ public sealed class SlackDeclareTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Equal("", await submitted.Content.ReadAsStringAsync()); // an empty 200 closes the modal
-        var incident = await Eventually.Get(() => _bot.Incidents.GetAsync(1, default), i => i.IsAnnounced, "the modal's incident to be announced");
+        var incident = await Eventually.Get(() => _bot.Incidents.GetAsync(1, default), i => i.Chat.IsAnnounced, "the modal's incident to be announced");
         Assert.Equal(("Search is slow", Severity.Sev1, "U0BOB", "Bob"), (incident.Title, incident.Severity, incident.Commander!.Id, incident.Commander.Name));
         Assert.Equal("inc-1-search-is-slow", Assert.Single(_bot.Slack.Calls("conversations.create")).GetProperty("name").GetString());
         Assert.Contains(_bot.Slack.Calls("conversations.invite"), c => c.GetProperty("users").GetString()!.Contains("U0BOB", StringComparison.Ordinal));

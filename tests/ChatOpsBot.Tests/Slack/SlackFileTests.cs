@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Reconciling;
 using ChatOpsBot.Tests.Slack.Support;
 using ChatOpsBot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Logging;
-using ChatOpsBot.Reconciling;
 
 namespace ChatOpsBot.Tests.Slack;
 

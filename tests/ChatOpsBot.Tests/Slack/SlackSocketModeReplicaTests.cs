@@ -55,7 +55,7 @@ public sealed class SlackSocketModeReplicaTests(RedisServerFixture redis) : IAsy
         var declared = await _socketA.SendEnvelopeAsync("slash_commands", SlashCommand("declare sev2 Checkout failing", "trigger-declare"), acceptsResponsePayload: true);
         Assert.Contains("Declared INC-1", declared.GetProperty("payload").GetProperty("text").GetString(), StringComparison.Ordinal);
         var incidents = _b.Services.GetRequiredService<IncidentService>();
-        await Eventually.Get(() => incidents.GetAsync(1, default), i => i.KickoffMessageId is not null, "the channel opened by one of the replicas");
+        await Eventually.Get(() => incidents.GetAsync(1, default), i => i.Chat.KickoffMessageId is not null, "the channel opened by one of the replicas");
 
         var note = SlashCommand("INC-1 note rolled back the deploy", "trigger-note-1");
         var first = await _socketA.SendEnvelopeAsync("slash_commands", note, acceptsResponsePayload: true);

@@ -20,7 +20,7 @@ public sealed class SlackWebApiTests : IDisposable
         Assert.Equal(2, calls.Count);
         Assert.True(calls[1].RequestMessage.DateTime - calls[0].RequestMessage.DateTime >= TimeSpan.FromSeconds(0.95),
             $"the retry came {(calls[1].RequestMessage.DateTime - calls[0].RequestMessage.DateTime).TotalMilliseconds} ms after the 429");
-        Assert.Equal("SEV2 · Investigating · IC: @alice", incident.Topic);
+        Assert.Equal("SEV2 · Investigating · IC: @alice", incident.Chat.Topic);
         Assert.Single((await _bot.TimelineAsync()).OfType<TopicSet>());
     }
 
@@ -42,7 +42,7 @@ public sealed class SlackWebApiTests : IDisposable
 
         var incident = await _bot.DeclareAndWaitAsync();
 
-        Assert.NotNull(incident.KickoffMessageId);
+        Assert.NotNull(incident.Chat.KickoffMessageId);
         Assert.Single((await _bot.TimelineAsync()).OfType<KickoffPosted>());
     }
 
@@ -54,7 +54,7 @@ public sealed class SlackWebApiTests : IDisposable
 
         var incident = await _bot.DeclareAndWaitAsync();
 
-        Assert.Equal("INC-1: Checkout failing", incident.Purpose);
+        Assert.Equal("INC-1: Checkout failing", incident.Chat.Purpose);
         Assert.Equal(2, _bot.Slack.Calls("conversations.setPurpose").Count);
         Assert.Single((await _bot.TimelineAsync()).OfType<PurposeSet>());
     }

@@ -15,7 +15,7 @@ public sealed class SqliteIncidentStoreTests : IncidentStoreContract
 
     protected override IIncidentStore CreateStore(TimeProvider clock) => new SqliteIncidentStore(new SqliteDatabase(DatabasePath), clock);
 
-    protected override Task LetTimePassAsync(TimeSpan elapsed)
+    protected override Task LetTimePassAsync(TimeSpan elapsed, string expiringClaim)
     {
         Clock.Advance(elapsed);
         return Task.CompletedTask;

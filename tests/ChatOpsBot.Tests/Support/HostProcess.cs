@@ -1,5 +1,5 @@
-using ChatOpsBot.Testing;
 using System.Diagnostics;
+using ChatOpsBot.Testing;
 
 namespace ChatOpsBot.Tests.Support;
 

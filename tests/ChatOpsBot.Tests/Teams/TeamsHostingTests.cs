@@ -62,7 +62,7 @@ public sealed class TeamsHostingTests
             ("text", "declare sev3 Search slow"), ("response_url", slack.ResponseUrl), ("trigger_id", "t"))));
         Assert.Equal(HttpStatusCode.OK, fromSlack.StatusCode);
 
-        var second = await Eventually.Get(() => bot.Incidents.GetAsync(2, default), i => i.KickoffMessageId is not null && i.IsAnnounced, "INC-2's channel steps");
+        var second = await Eventually.Get(() => bot.Incidents.GetAsync(2, default), i => i.Chat.KickoffMessageId is not null && i.Chat.IsAnnounced, "INC-2's channel steps");
         var first = await bot.Incidents.GetAsync(1, default);
         Assert.Equal("teams", first.Channel!.Platform);
         Assert.Equal("slack", second.Channel!.Platform);
@@ -84,7 +84,7 @@ public sealed class TeamsHostingTests
         var posts = bot.Teams.Entries($"/connector/v3/conversations/{FakeTeams.IncidentChannel}/activities");
         Assert.Equal(429, posts[0].ResponseMessage.StatusCode);
         Assert.True(posts[1].RequestMessage.DateTime - posts[0].RequestMessage.DateTime >= TimeSpan.FromSeconds(0.9));
-        Assert.NotNull(incident.KickoffMessageId);
+        Assert.NotNull(incident.Chat.KickoffMessageId);
         // One token for all of it: cached, not fetched per call.
         Assert.Single(bot.Teams.Entries("/token"), e => e.RequestMessage.Body!.Contains("api.botframework.com", StringComparison.Ordinal));
     }

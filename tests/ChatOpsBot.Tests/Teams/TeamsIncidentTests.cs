@@ -70,7 +70,7 @@ public sealed class TeamsIncidentTests
         Assert.Equal("INC-1 is now SEV1.", answer["value"]!.GetValue<string>());
         var update = await Eventually.Get(() => Task.FromResult(bot.Teams.Updates().Where(u => u.Body.GetRawText().Contains("SEV1", StringComparison.Ordinal)).ToList()),
             u => u.Count > 0, "the kick-off card replaced with SEV1");
-        Assert.Equal($"/connector/v3/conversations/{FakeTeams.IncidentChannel}/activities/{incident.KickoffMessageId}", update[0].Path);
+        Assert.Equal($"/connector/v3/conversations/{FakeTeams.IncidentChannel}/activities/{incident.Chat.KickoffMessageId}", update[0].Path);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class TeamsIncidentTests
         Assert.NotEmpty(bot.Teams.SentTo(FakeTeams.GroupChat));
         // The kick-off is the private incident's last channel step: the plan has nothing left, announcing included.
         Assert.Empty(bot.Teams.SentTo(FakeTeams.Stakeholders));
-        Assert.False(incident.IsAnnounced);
+        Assert.False(incident.Chat.IsAnnounced);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class TeamsIncidentTests
         await Eventually.Get(() => bot.Incidents.GetAsync(1, default), i => i.Status == IncidentStatus.Resolved, "resolved");
         await bot.PostAsync(bot.ChannelMessage("incident close", conversation: FakeTeams.IncidentChannel));
 
-        var incident = await Eventually.Get(() => bot.Incidents.GetAsync(1, default), i => i.IsPostmortemDrafted, "the postmortem draft");
+        var incident = await Eventually.Get(() => bot.Incidents.GetAsync(1, default), i => i.Chat.IsPostmortemDrafted, "the postmortem draft");
         Assert.Contains(bot.Teams.SentTo(FakeTeams.IncidentChannel), a => a.GetRawText().Contains("postmortem", StringComparison.OrdinalIgnoreCase)
             && a.GetRawText().Contains("/api/incidents/1/postmortem", StringComparison.Ordinal));
         Assert.Equal(IncidentStatus.Closed, incident.Status);

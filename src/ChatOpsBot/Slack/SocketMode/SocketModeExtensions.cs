@@ -1,7 +1,7 @@
+using ChatOpsBot.Health;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using ChatOpsBot.Health;
 
 namespace ChatOpsBot.Slack.SocketMode;
 

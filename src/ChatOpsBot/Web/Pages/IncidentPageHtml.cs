@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatOpsBot.Chat;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
@@ -125,7 +126,7 @@ internal static class IncidentPageHtml
     private static string ChannelLink(Incident i) => i.Channel switch
     {
         null => "<span class=\"muted\">No channel yet</span>",
-        { Platform: Console.LocalChatPlatform.PlatformName } c => $"<a id=\"channel-link\" href=\"/#{Uri.EscapeDataString(c.Name ?? c.Id)}\">#{E(c.Name ?? c.Id)}</a>",
+        { Platform: ChatPlatforms.Console } c => $"<a id=\"channel-link\" href=\"/#{Uri.EscapeDataString(c.Name ?? c.Id)}\">#{E(c.Name ?? c.Id)}</a>",
         var c => $"<span id=\"channel-link\">#{E(c.Name ?? c.Id)} ({E(c.Platform)})</span>",
     };
 

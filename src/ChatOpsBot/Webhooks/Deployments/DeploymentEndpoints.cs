@@ -1,8 +1,8 @@
 using ChatOpsBot.Core.Changes;
+using ChatOpsBot.Http;
 using ChatOpsBot.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ChatOpsBot.Http;
 
 namespace ChatOpsBot.Webhooks.Deployments;
 

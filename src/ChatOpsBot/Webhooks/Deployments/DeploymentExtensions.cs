@@ -1,8 +1,8 @@
 using ChatOpsBot.Core.Changes;
 using ChatOpsBot.Core.Dora;
 using ChatOpsBot.Core.Insights;
-using Microsoft.Extensions.Options;
 using ChatOpsBot.Observability;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Webhooks.Deployments;
 

@@ -80,7 +80,7 @@ public sealed class SlackBot : IDisposable
     public async Task<Incident> WaitForChannelStepsAsync()
     {
         return await Eventually.Get(() => Incidents.GetAsync(1, default),
-            i => i.KickoffMessageId is not null && i.IsKickoffPinned && (i.IsPrivate || i.IsAnnounced), "the incident's channel steps");
+            i => i.Chat.KickoffMessageId is not null && i.Chat.IsKickoffPinned && (i.IsPrivate || i.Chat.IsAnnounced), "the incident's channel steps");
     }
 
     public Task<IReadOnlyList<JsonElement>> EventuallyCallsAsync(string method) =>

@@ -142,7 +142,7 @@ public sealed class TeamsBot : IDisposable
         var response = await PostAsync(ChannelMessage(text));
         response.EnsureSuccessStatusCode();
         return await Eventually.Get(() => Incidents.GetAsync(number, default),
-            i => i.Exists && i.KickoffMessageId is not null && (i.IsPrivate || i.IsAnnounced), "the incident's channel steps");
+            i => i.Exists && i.Chat.KickoffMessageId is not null && (i.IsPrivate || i.Chat.IsAnnounced), "the incident's channel steps");
     }
 
     public async Task<IReadOnlyList<IncidentEvent>> TimelineAsync(int number = 1) => await Incidents.ReadTimelineAsync(number, default);

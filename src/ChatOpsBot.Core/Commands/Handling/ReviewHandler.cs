@@ -2,20 +2,21 @@ using System.Text;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Postmortems;
 
-namespace ChatOpsBot.Core.Commands;
+namespace ChatOpsBot.Core.Commands.Handling;
 
 /// <summary>"/incident review": the sentences of the timeline so far that read as blame, each with its kind and prompt.</summary>
-public sealed partial class CommandHandler
+internal sealed class ReviewHandler(IncidentService incidents, BlamelessReview review)
 {
     // A chat reply stays readable; the postmortem draft lists every flagged sentence.
     private const int ReviewReplyLimit = 15;
 
-    private async Task<string> ReviewReplyAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> ReviewAsync(Incident incident, CancellationToken cancellationToken)
     {
-        var hits = _postmortems.BlamelessReview.Review(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        var hits = review.Review(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
         if (hits.Count == 0)
         {
-            return $"🔎 Blameless review of {incident.Key}: no sentence in the notes, updates, summaries or action items so far reads as blame or hindsight.";
+            return CommandOutcome.Reply(
+                $"🔎 Blameless review of {incident.Key}: no sentence in the notes, updates, summaries or action items so far reads as blame or hindsight.", incident.Number);
         }
 
         var sb = new StringBuilder($"🔎 Blameless review of {incident.Key}: {PostmortemDraft.ReviewNoticeFor(hits.Count)}.");
@@ -30,6 +31,6 @@ public sealed partial class CommandHandler
             sb.Append('\n').Append($"…and {hits.Count - ReviewReplyLimit} more: see Review before sharing in `/incident postmortem`.");
         }
 
-        return sb.ToString();
+        return CommandOutcome.Reply(sb.ToString(), incident.Number);
     }
 }

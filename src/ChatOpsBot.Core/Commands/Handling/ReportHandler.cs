@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ChatOpsBot.Core.Incidents;
 using ChatOpsBot.Core.Messages;
@@ -5,51 +6,70 @@ using ChatOpsBot.Core.Postmortems;
 using ChatOpsBot.Core.Reminders;
 using ChatOpsBot.Core.Timeline;
 
-namespace ChatOpsBot.Core.Commands;
+namespace ChatOpsBot.Core.Commands.Handling;
 
-/// <summary>The commands that read the timeline back out: postmortem draft, export, commander briefing.</summary>
-public sealed partial class CommandHandler
+/// <summary>
+/// The commands that read the timeline back out: the timeline itself, postmortem draft, export, commander briefing.
+/// <paramref name="reminders"/> is the status-update cadence, for when the next update is due; null when reminders are off.
+/// <paramref name="links"/> makes the links in replies absolute (Web:PublicUrl) or leaves them paths.
+/// </summary>
+internal sealed class ReportHandler(IncidentService incidents, PostmortemCompiler postmortems, TimelineExporter exporter, TimeProvider clock,
+    PageLinks links, ReminderSettings? reminders)
 {
+    private const int TimelineReplyLimit = 30;
+
     // Chat messages have limits (Slack: 40,000 characters, far less is readable); past this the reply links instead.
     private const int InlineExportLimit = 3500;
 
-    private readonly PostmortemCompiler _postmortems = postmortems ?? new PostmortemCompiler(TimelineSettings.Utc, BlamelessReview.Default);
-    private readonly TimelineExporter _exporter = exporter ?? new TimelineExporter(TimelineSettings.Utc);
-    // Without its own clock the handler reads the incident service's, so replies and events agree on "now".
-    private readonly TimeProvider _clock = clock ?? incidents.Clock;
-    private readonly PageLinks _links = links ?? PageLinks.Relative;
-
-    private async Task<CommandOutcome> PostmortemReplyAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> TimelineAsync(Incident incident, CancellationToken cancellationToken)
     {
-        var draft = _postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
-        var link = _links.PostmortemMarkdown(incident.Number);
+        var events = (await incidents.ReadTimelineAsync(incident.Number, cancellationToken)).Where(e => !TimelineText.IsBookkeeping(e)).ToList();
+        var sb = new StringBuilder($"Timeline of {incident.Key} (UTC):");
+        if (events.Count > TimelineReplyLimit)
+        {
+            sb.Append($"\n… {events.Count - TimelineReplyLimit} earlier entries; read the whole timeline at /incidents/{incident.Number}");
+        }
+
+        foreach (var e in events.TakeLast(TimelineReplyLimit))
+        {
+            // Invariant: under fi-FI ':' became '.', under th-TH the year became 2568.
+            sb.Append(CultureInfo.InvariantCulture, $"\n{e.OccurredAt:yyyy-MM-dd HH:mm:ss} {TimelineText.Describe(e)}");
+        }
+
+        return CommandOutcome.Reply(sb.ToString(), incident.Number);
+    }
+
+    public async Task<CommandOutcome> PostmortemAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        var draft = postmortems.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        var link = links.PostmortemMarkdown(incident.Number);
         var review = draft.ReviewHits.Count == 0 ? "" : $"⚠️ {draft.ReviewNotice}";
-        var head = $"📝 Postmortem draft for {incident.Key} (read it at {_links.Postmortem(incident.Number)}, Markdown at {link})" + (review.Length == 0 ? ":" : $"; {review}:");
+        var head = $"📝 Postmortem draft for {incident.Key} (read it at {links.Postmortem(incident.Number)}, Markdown at {link})" + (review.Length == 0 ? ":" : $"; {review}:");
         var file = PostmortemFile.For(incident, draft);
         var notice = $"📝 Sharing the postmortem draft for {incident.Key} in this channel as {file.FileName}" + (review.Length == 0 ? "" : $"; {review}")
-            + $". Read it at {_links.Postmortem(incident.Number)} (Markdown: {link}); the incident page: {_links.Incident(incident.Number)}";
+            + $". Read it at {links.Postmortem(incident.Number)} (Markdown: {link}); the incident page: {links.Incident(incident.Number)}";
         return WithAttachment(Fenced(head, draft.Markdown, "markdown", link), incident, new CommandAttachment(file, notice, link));
     }
 
-    private async Task<CommandOutcome> ExportReplyAsync(Incident incident, TimelineFormat format, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> ExportAsync(Incident incident, TimelineFormat format, CancellationToken cancellationToken)
     {
         var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
-        var export = _exporter.Export(format, incident, events);
+        var export = exporter.Export(format, incident, events);
         var formatName = format switch { TimelineFormat.Markdown => "md", TimelineFormat.Csv => "csv", _ => "json" };
-        var link = _links.Timeline(incident.Number, formatName);
+        var link = links.Timeline(incident.Number, formatName);
         var contents = TimelineExporter.Contents(events, format: format);
-        var page = _links.Incident(incident.Number);
+        var page = links.Incident(incident.Number);
         var reply = Fenced($"Timeline of {incident.Key} as {formatName.ToUpperInvariant()}: {contents} (download {export.FileName} from {link}; read it at {page}):", export.Content, formatName, link);
         var file = new ChatFile(export.FileName, $"Timeline of {incident.Key} ({formatName.ToUpperInvariant()}): {contents}", export.Content);
         var notice = $"📎 Sharing the timeline of {incident.Key} in this channel as {export.FileName}: {contents}. Download it from {link}; the incident page: {page}";
         return WithAttachment(reply, incident, new CommandAttachment(file, notice, link));
     }
 
-    private async Task<string> BriefReplyAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> BriefAsync(Incident incident, CancellationToken cancellationToken)
     {
         var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
         // A command reply is plain text on every platform, so the briefing names people instead of mentioning them.
-        return ChatText.Plain(CommanderBriefing.Build(incident, events, _clock.GetUtcNow(), NextUpdateDue(incident)).Text);
+        return CommandOutcome.Reply(ChatText.Plain(CommanderBriefing.Build(incident, events, clock.GetUtcNow(), NextUpdateDue(incident)).Text), incident.Number);
     }
 
     /// <summary>Null without reminder settings (a host without reminders); the briefing then says none is scheduled.</summary>

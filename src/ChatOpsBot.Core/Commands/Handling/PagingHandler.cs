@@ -1,10 +1,12 @@
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Paging;
 
-namespace ChatOpsBot.Core.Commands;
+namespace ChatOpsBot.Core.Commands.Handling;
 
-public sealed partial class CommandHandler
+/// <summary>"/incident page": asks for a page; the paging worker sends it. <paramref name="paging"/> is null when no provider is configured.</summary>
+internal sealed class PagingHandler(IncidentService incidents, PagingSettings? paging)
 {
-    private async Task<CommandOutcome> PageAsync(Incident incident, PageCommand page, EventContext context, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> PageAsync(Incident incident, PageCommand page, EventContext context, CancellationToken cancellationToken)
     {
         if (paging is null)
         {
@@ -12,7 +14,7 @@ public sealed partial class CommandHandler
         }
 
         var result = await incidents.ExecuteAsync(incident.Number, i => i.RequestPage(page.Target, page.Message), context, cancellationToken);
-        return Reply(result,
+        return Replies.For(result,
             r => $"📟 Paging {page.Target} for {r.Incident.Key} via {string.Join(" and ", paging.Providers)}; the channel hears when the page is out.",
             CommandUsage.For(page.Name));
     }

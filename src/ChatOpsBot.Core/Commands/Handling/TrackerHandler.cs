@@ -1,10 +1,12 @@
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Tracker;
 
-namespace ChatOpsBot.Core.Commands;
+namespace ChatOpsBot.Core.Commands.Handling;
 
-public sealed partial class CommandHandler
+/// <summary>"/incident action export": asks for the open action items to be filed; the tracker worker files them. <paramref name="tracker"/> is null when none is configured.</summary>
+internal sealed class TrackerHandler(IncidentService incidents, TrackerSettings? tracker)
 {
-    private async Task<CommandOutcome> ExportActionItemsAsync(Incident incident, EventContext context, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> ExportActionItemsAsync(Incident incident, EventContext context, CancellationToken cancellationToken)
     {
         if (tracker is null)
         {
@@ -13,7 +15,7 @@ public sealed partial class CommandHandler
         }
 
         var result = await incidents.ExecuteAsync(incident.Number, i => i.RequestActionItemExport(), context, cancellationToken);
-        return Reply(result,
+        return Replies.For(result,
             r => $"🎫 Filing {r.Incident.ActionItemsToExport.Count()} action item(s) of {r.Incident.Key} in {tracker.Name}; the channel hears each issue's link.",
             CommandUsage.For("action"));
     }
