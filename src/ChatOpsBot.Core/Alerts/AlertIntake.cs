@@ -42,7 +42,7 @@ public sealed class AlertIntake(IncidentService incidents, IIncidentStore store,
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                var latest = await incidents.FindByAlertGroupAsync(key, cancellationToken);
+                var latest = await incidents.Reader.FindByAlertGroupAsync(key, cancellationToken);
                 if (latest is { Status: not IncidentStatus.Closed })
                 {
                     return await RecordAsync(latest.Number, notification, rule, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class AlertIntake(IncidentService incidents, IIncidentStore store,
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var latest = await incidents.FindByAlertGroupAsync(groupKey, cancellationToken);
+            var latest = await incidents.Reader.FindByAlertGroupAsync(groupKey, cancellationToken);
             if (latest is { Status: not IncidentStatus.Closed })
             {
                 return CommandResult.Refused($"This alert group is already {latest.Key}: {latest.Title}.", latest);
@@ -104,7 +104,7 @@ public sealed class AlertIntake(IncidentService incidents, IIncidentStore store,
                 ?? new AlertNotification(SourceOf(groupKey), GroupKeyOf(groupKey), new Dictionary<string, string>(), new Dictionary<string, string>(), []);
             var result = await DeclareAsync(claim, notification, severity, new EventContext(actor, EventSource.Command), (title, origin), cancellationToken);
             return result.IncidentNumber is { } number
-                ? new CommandResult(await incidents.GetAsync(number, cancellationToken), [], null, null)
+                ? new CommandResult(await incidents.Reader.GetAsync(number, cancellationToken), [], null, null)
                 : CommandResult.Refused(result.Reason ?? "The incident could not be declared.");
         }
         finally

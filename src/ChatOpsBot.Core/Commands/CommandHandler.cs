@@ -41,12 +41,12 @@ public sealed class CommandHandler(IncidentService incidents, PostmortemCompiler
 
     private readonly UnknownOutcomes _outcomes = new(incidents, ClockOf(clock, incidents));
     private readonly DeclarationHandler _declarations = new(incidents, alerts);
-    private readonly OverviewHandler _overview = new(incidents, ClockOf(clock, incidents), delivery, insights);
+    private readonly OverviewHandler _overview = new(incidents.Reader, ClockOf(clock, incidents), delivery, insights);
     private readonly LifecycleHandler _lifecycle = new(incidents);
     private readonly ResponderHandler _responders = new(incidents, ClockOf(clock, incidents), (timeline ?? TimelineSettings.Utc).TimeZone);
-    private readonly ReportHandler _reports = new(incidents, postmortems ?? DefaultPostmortems, exporter ?? new TimelineExporter(TimelineSettings.Utc),
+    private readonly ReportHandler _reports = new(incidents.Reader, postmortems ?? DefaultPostmortems, exporter ?? new TimelineExporter(TimelineSettings.Utc),
         ClockOf(clock, incidents), links ?? Messages.PageLinks.Relative, reminders);
-    private readonly ReviewHandler _review = new(incidents, (postmortems ?? DefaultPostmortems).BlamelessReview);
+    private readonly ReviewHandler _review = new(incidents.Reader, (postmortems ?? DefaultPostmortems).BlamelessReview);
     private readonly ChangeHandler _changes = new(incidents, changes);
     private readonly PagingHandler _paging = new(incidents, paging);
     private readonly TrackerHandler _tracker = new(incidents, tracker);
@@ -97,8 +97,8 @@ public sealed class CommandHandler(IncidentService incidents, PostmortemCompiler
         }
 
         var incident = parsed.IncidentNumber is { } n
-            ? await incidents.GetAsync(n, cancellationToken)
-            : await incidents.FindByChannelAsync(conversation, cancellationToken);
+            ? await incidents.Reader.GetAsync(n, cancellationToken)
+            : await incidents.Reader.FindByChannelAsync(conversation, cancellationToken);
         if (incident is null)
         {
             return CommandOutcome.Error(

@@ -6,7 +6,7 @@ using ChatOpsBot.Core.Statistics;
 namespace ChatOpsBot.Core.Dora;
 
 /// <summary>Reads what <see cref="DoraMetrics"/> needs from the stores: the window's deploys and the incidents tagged with a change.</summary>
-public sealed class DeliveryMetrics(IncidentService incidents, IChangeStore changes, DoraSettings settings)
+public sealed class DeliveryMetrics(IncidentReader incidents, IChangeStore changes, DoraSettings settings)
 {
     /// <summary>The longest window asked of the stores; a longer one is refused before anything is read.</summary>
     public const int MaxDays = 400;

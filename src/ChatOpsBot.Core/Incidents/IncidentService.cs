@@ -21,6 +21,15 @@ public sealed class IncidentService(IIncidentStore store, IncidentReader reader,
     private readonly RequestReplays _replays = new(store, reader);
     private readonly EventStamper _stamper = new(clock, settings);
 
+    /// <summary>A service with its own reader: for one process that both reads and writes the store alone (tests, tools).</summary>
+    public IncidentService(IIncidentStore store, TimeProvider clock, IncidentSettings settings)
+        : this(store, new IncidentReader(store), clock, settings)
+    {
+    }
+
+    /// <summary>The reader this service commits through, so a caller that writes reads back what it wrote.</summary>
+    public IncidentReader Reader => reader;
+
     public IncidentSettings Settings => settings;
 
     /// <summary>The clock events are stamped with; what reads "now" beside this service reads it here too.</summary>

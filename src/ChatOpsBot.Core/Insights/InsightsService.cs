@@ -6,7 +6,7 @@ using ChatOpsBot.Core.Postmortems;
 namespace ChatOpsBot.Core.Insights;
 
 /// <summary>Reads what <see cref="IncidentInsights"/> needs: the window's timelines (and tagged older ones) and its deploys.</summary>
-public sealed class InsightsService(IncidentService incidents, BlamelessReview review, IChangeStore? changes = null, DoraSettings? dora = null)
+public sealed class InsightsService(IncidentReader incidents, BlamelessReview review, IChangeStore? changes = null, DoraSettings? dora = null)
 {
     public async Task<InsightsReport> ComputeAsync(DateTimeOffset now, int days, CancellationToken cancellationToken)
     {

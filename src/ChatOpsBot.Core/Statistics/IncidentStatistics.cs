@@ -45,7 +45,7 @@ public static class IncidentStatistics
 
     /// <summary>Reads the timelines of the incidents declared in the window and computes the report.</summary>
     /// <param name="visible">Which incidents the asker may see; all when null.</param>
-    public static async Task<StatisticsReport> ComputeAsync(IncidentService incidents, DateTimeOffset now, int days, CancellationToken cancellationToken,
+    public static async Task<StatisticsReport> ComputeAsync(IncidentReader incidents, DateTimeOffset now, int days, CancellationToken cancellationToken,
         Func<Incident, bool>? visible = null)
     {
         var from = now - TimeSpan.FromDays(days);

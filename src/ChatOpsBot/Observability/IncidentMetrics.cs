@@ -13,7 +13,7 @@ namespace ChatOpsBot.Observability;
 /// </summary>
 public sealed class IncidentMetrics : IDisposable
 {
-    private readonly IncidentService _incidents;
+    private readonly IncidentReader _incidents;
     private readonly Meter _meter;
     private readonly Counter<long> _declared;
     private readonly Histogram<double> _timeToAcknowledge;
@@ -25,7 +25,7 @@ public sealed class IncidentMetrics : IDisposable
     private readonly TimeProvider _clock;
     private readonly Counter<long> _remindersSent;
 
-    public IncidentMetrics(IncidentService incidents, ReminderSettings reminders, TimeProvider clock, IMeterFactory meters)
+    public IncidentMetrics(IncidentReader incidents, ReminderSettings reminders, TimeProvider clock, IMeterFactory meters)
     {
         // The factory owns the meter (one per name, shared with DoraGauges) and disposes it with the host.
         _meter = meters.Create(CommandMetrics.MeterName);

@@ -39,7 +39,7 @@ public sealed partial class PagingWorker(
         var failedThisPass = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
-            var incident = await Incidents.GetAsync(number, cancellationToken);
+            var incident = await Incidents.Reader.GetAsync(number, cancellationToken);
             var step = PagingPlan.Needed(incident, settings).FirstOrDefault(s => !failedThisPass.Contains(s.Key));
             if (step is null)
             {

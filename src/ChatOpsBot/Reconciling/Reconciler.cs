@@ -47,7 +47,7 @@ public sealed partial class Reconciler(
     protected override Task ProcessAsync(int number, CancellationToken cancellationToken) => ReconcileAsync(number, cancellationToken);
 
     // In a storm, chat calls are rationed (SlackRateLimitHandler): the most severe incidents get their channels first.
-    protected override int Priority(int number) => (int)(Incidents.Cached(number)?.Severity ?? Severity.Sev4);
+    protected override int Priority(int number) => (int)(Incidents.Reader.Cached(number)?.Severity ?? Severity.Sev4);
 
     /// <summary>One pass: do missing steps until nothing is missing or another replica holds the next one.</summary>
     public async Task ReconcileAsync(int number, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed partial class Reconciler(
         string? freshIntent = null;
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
-            var incident = await Incidents.GetAsync(number, cancellationToken);
+            var incident = await Incidents.Reader.GetAsync(number, cancellationToken);
             var unposted = incident.Chat.KickoffMessageId is null ? [] : await UnpostedEventMessagesAsync(incident, cancellationToken);
             if (platforms.For(incident) is not { } platform)
             {

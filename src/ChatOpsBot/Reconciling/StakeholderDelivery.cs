@@ -11,7 +11,7 @@ namespace ChatOpsBot.Reconciling;
 /// stakeholder channel and by DM to each subscriber (reconciler steps, one recorded per recipient, retried until
 /// done); a commander handoff gets a briefing; a close gets the postmortem draft. Private incidents are never broadcast.
 /// </summary>
-public sealed partial class StakeholderDelivery(IncidentService incidents, IncidentCopilot postmortems, ReminderSettings reminders, PageLinks links,
+public sealed partial class StakeholderDelivery(IncidentReader incidents, IncidentCopilot postmortems, ReminderSettings reminders, PageLinks links,
     TimeProvider clock, ILogger<StakeholderDelivery> logger)
 {
     /// <summary>

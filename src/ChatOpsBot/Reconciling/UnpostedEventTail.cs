@@ -4,7 +4,7 @@ using ChatOpsBot.Core.Messages;
 namespace ChatOpsBot.Reconciling;
 
 /// <summary>
-/// For each incident, the events this replica saw appended (IncidentService.Changed carries them) that earn a channel
+/// For each incident, the events this replica saw appended (IncidentReader.Changed carries them) that earn a channel
 /// message, and how far that record is unbroken. The reconciler asks it which events are still to post instead of
 /// reading the timeline back after every note; only a gap (another replica appended, or a restart) sends it to the store.
 /// Keeps only message-earning events after the last posted one, so it stays small however long the timeline grows.

@@ -37,13 +37,13 @@ public sealed partial class ReminderPlanner(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Another replica's append (announced through the store's feed, see IncidentFeedListener) can move a reminder too.
-        Incidents.ChangedElsewhere += Enqueue;
+        Incidents.Reader.ChangedElsewhere += Enqueue;
         return base.StartAsync(cancellationToken);
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
-        Incidents.ChangedElsewhere -= Enqueue;
+        Incidents.Reader.ChangedElsewhere -= Enqueue;
         return base.StopAsync(cancellationToken);
     }
 
@@ -56,7 +56,7 @@ public sealed partial class ReminderPlanner(
 
     protected override async Task ProcessAsync(int number, CancellationToken cancellationToken)
     {
-        var incident = await Incidents.GetAsync(number, cancellationToken);
+        var incident = await Incidents.Reader.GetAsync(number, cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var jobKey = new JobKey(incident.Key, JobGroup);
         var now = Clock.GetUtcNow();

@@ -18,7 +18,7 @@ public sealed partial class ReminderSender
 
         try
         {
-            var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
+            var events = await incidents.Reader.ReadTimelineAsync(incident.Number, cancellationToken);
             if (await copilot.DraftStatusUpdateAsync(incident, events, cancellationToken) is not { } draft)
             {
                 return;

@@ -28,7 +28,7 @@ public sealed partial class ReminderSender(
     /// <summary>False when something due was left unsent (another replica holds it, or chat failed), so the caller retries.</summary>
     public async Task<bool> SendDueAsync(int number, CancellationToken cancellationToken)
     {
-        var incident = await incidents.GetAsync(number, cancellationToken);
+        var incident = await incidents.Reader.GetAsync(number, cancellationToken);
         var now = clock.GetUtcNow();
         var platform = platforms.For(incident.Channel);
         var done = true;

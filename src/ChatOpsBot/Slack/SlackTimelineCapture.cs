@@ -12,7 +12,7 @@ public sealed partial class SlackTimelineCapture(IncidentService incidents, ISla
     public async Task<CommandResult?> CaptureAsync(string channelId, SlackMessage? message, string? messageTs, string capturedBy,
         EventSource source, CancellationToken cancellationToken)
     {
-        var incident = await incidents.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
+        var incident = await incidents.Reader.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
         if (incident is null)
         {
             return null;
@@ -49,7 +49,7 @@ public sealed partial class SlackTimelineCapture(IncidentService incidents, ISla
 
     public async Task FollowEditAsync(string channelId, SlackMessage edited, string? editedBy, string? eventTs, CancellationToken cancellationToken)
     {
-        var incident = await incidents.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
+        var incident = await incidents.Reader.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
         if (incident is null || !incident.CapturedMessages.ContainsKey(edited.Ts))
         {
             return;
@@ -62,7 +62,7 @@ public sealed partial class SlackTimelineCapture(IncidentService incidents, ISla
 
     public async Task FollowDeleteAsync(string channelId, string deletedTs, string? eventTs, CancellationToken cancellationToken)
     {
-        var incident = await incidents.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
+        var incident = await incidents.Reader.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
         if (incident is null || !incident.CapturedMessages.ContainsKey(deletedTs))
         {
             return;
@@ -75,7 +75,7 @@ public sealed partial class SlackTimelineCapture(IncidentService incidents, ISla
 
     public async Task RecordJoinAsync(string channelId, string userId, string? eventTs, CancellationToken cancellationToken)
     {
-        var incident = await incidents.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
+        var incident = await incidents.Reader.FindByChannelAsync(SlackChatPlatform.Channel(channelId), cancellationToken);
         if (incident is null)
         {
             return;

@@ -42,7 +42,7 @@ public sealed partial class StatusPageWorker(
 
         for (var i = 0; i < MaxStepsPerPass; i++)
         {
-            var incident = await Incidents.GetAsync(number, cancellationToken);
+            var incident = await Incidents.Reader.GetAsync(number, cancellationToken);
             var step = Next(incident);
             if (step == Step.None)
             {

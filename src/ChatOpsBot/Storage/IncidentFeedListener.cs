@@ -7,7 +7,7 @@ namespace ChatOpsBot.Storage;
 /// current incidents from memory. Registered before the background workers, so it is subscribed when they start.
 /// If subscribing fails the service simply keeps reading every incident from the store, as it would without a feed.
 /// </summary>
-internal sealed partial class IncidentFeedListener(IIncidentAppendFeed feed, IncidentService incidents, ILogger<IncidentFeedListener> logger) : IHostedService
+internal sealed partial class IncidentFeedListener(IIncidentAppendFeed feed, IncidentReader incidents, ILogger<IncidentFeedListener> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

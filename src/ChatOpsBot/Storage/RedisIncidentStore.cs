@@ -65,7 +65,7 @@ public sealed class RedisIncidentStore(IConnectionMultiplexer redis, RedisKeys k
         end
         -- Announce "number:version" in the same call (RedisKeys.AppendedChannel is KEYS[2] .. ':appended'): other
         -- replicas learn the version without a round trip of ours, and a replica that hears of nothing newer than
-        -- its cache need not read (IncidentService.Announced).
+        -- its cache need not read (IncidentReader.Announced).
         redis.call('PUBLISH', KEYS[2] .. ':appended', ARGV[3] .. ':' .. result[2])
         return result
         """;

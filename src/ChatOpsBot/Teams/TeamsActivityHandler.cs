@@ -144,7 +144,7 @@ public sealed partial class TeamsActivityHandler(
             return CommandOutcome.Error("Pick a severity: SEV1 (worst) to SEV4.", CommandUsage.For("declare"));
         }
 
-        var origin = await TeamsIncidentRooms.ConversationOfAsync(incidents, activity, CancellationToken.None);
+        var origin = await TeamsIncidentRooms.ConversationOfAsync(incidents.Reader, activity, CancellationToken.None);
         var result = await incidents.DeclareAsync(
             new DeclareRequest(TeamsText.Cut(title, incidents.Settings.MaxTitleLength), severity, form["private"] == "true", Origin: origin, Description: form["summary"]),
             new EventContext(actor, EventSource.Command), CancellationToken.None);
@@ -157,7 +157,7 @@ public sealed partial class TeamsActivityHandler(
     {
         try
         {
-            var conversation = await TeamsIncidentRooms.ConversationOfAsync(incidents, activity, CancellationToken.None);
+            var conversation = await TeamsIncidentRooms.ConversationOfAsync(incidents.Reader, activity, CancellationToken.None);
             // The activity id is the request key: the connector redelivering an activity runs its command once.
             return await commands.HandleAsync(text, TeamsPeople.ActorOf(activity.From!), conversation, activity.Id is { Length: > 0 } id ? $"teams:{id}" : null, CancellationToken.None);
         }

@@ -19,7 +19,7 @@ public sealed partial class TeamsChatPlatform(
     TeamsReferences references,
     ITeamsGraphApi graph,
     TeamsPeople people,
-    IncidentService incidents,
+    IncidentReader incidents,
     IOptions<TeamsOptions> options,
     ILogger<TeamsChatPlatform> logger) : IChatPlatform
 {

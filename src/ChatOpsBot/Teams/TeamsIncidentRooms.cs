@@ -9,7 +9,7 @@ public static class TeamsIncidentRooms
     /// An incident thread (thread mode) is matched exactly; otherwise a message in any thread of a channel belongs to
     /// the channel (channel mode: the incident's own channel).
     /// </summary>
-    public static async Task<ConversationRef> ConversationOfAsync(IncidentService incidents, Activity activity, CancellationToken cancellationToken)
+    public static async Task<ConversationRef> ConversationOfAsync(IncidentReader incidents, Activity activity, CancellationToken cancellationToken)
     {
         var id = activity.Conversation!.Id!;
         var exact = TeamsChatPlatform.Conversation(id);

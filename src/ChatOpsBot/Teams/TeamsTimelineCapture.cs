@@ -22,8 +22,8 @@ public sealed partial class TeamsTimelineCapture(IncidentService incidents, ILog
             return "⚠️ ChatOpsBot does not know that action. It may be from an older version of the app.";
         }
 
-        var room = await TeamsIncidentRooms.ConversationOfAsync(incidents, activity, cancellationToken);
-        var incident = await incidents.FindByChannelAsync(room, cancellationToken);
+        var room = await TeamsIncidentRooms.ConversationOfAsync(incidents.Reader, activity, cancellationToken);
+        var incident = await incidents.Reader.FindByChannelAsync(room, cancellationToken);
         if (incident is null)
         {
             return "⚠️ This is not an incident channel; open the incident's channel to add messages to its timeline.";
@@ -77,8 +77,8 @@ public sealed partial class TeamsTimelineCapture(IncidentService incidents, ILog
             return null;
         }
 
-        var room = await TeamsIncidentRooms.ConversationOfAsync(incidents, activity, cancellationToken);
-        var incident = await incidents.FindByChannelAsync(room, cancellationToken);
+        var room = await TeamsIncidentRooms.ConversationOfAsync(incidents.Reader, activity, cancellationToken);
+        var incident = await incidents.Reader.FindByChannelAsync(room, cancellationToken);
         if (incident is null || !incident.CapturedMessages.ContainsKey(activity.Id))
         {
             return null;

@@ -36,7 +36,7 @@ public static class TrackedItems
 
     /// <summary>The incident whose action item is filed as <paramref name="issueKey"/>, from the timelines (the only record of it).</summary>
     public static async Task<Incident?> FindAsync(IncidentService incidents, string tracker, string issueKey, CancellationToken cancellationToken) =>
-        (await incidents.ListAsync(cancellationToken)).FirstOrDefault(i =>
+        (await incidents.Reader.ListAsync(cancellationToken)).FirstOrDefault(i =>
             i.TrackedIssues.Values.Any(t => t.Tracker == tracker && t.Key.Equals(issueKey, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The signature header's value, as GitHub (X-Hub-Signature-256) and Jira (X-Hub-Signature) send it.</summary>

@@ -36,7 +36,7 @@ public sealed partial class TrackerWorker(
             return;
         }
 
-        var incident = await Incidents.GetAsync(number, cancellationToken);
+        var incident = await Incidents.Reader.GetAsync(number, cancellationToken);
         if (settings.ExportOnClose && incident.Status == IncidentStatus.Closed && incident.ActionItems.Any(a => a.Number > incident.ExportRequestedThrough))
         {
             incident = (await Incidents.ExecuteAsync(number, i => i.RequestActionItemExport(), BotContext, cancellationToken)).Incident;

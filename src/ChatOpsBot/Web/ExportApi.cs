@@ -17,7 +17,7 @@ public static class ExportApi
         return app;
     }
 
-    private static async Task<IResult> PostmortemAsync(string number, IncidentService incidents, IncidentCopilot copilot, HttpContext http,
+    private static async Task<IResult> PostmortemAsync(string number, IncidentReader incidents, IncidentCopilot copilot, HttpContext http,
         CancellationToken cancellationToken)
     {
         var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
@@ -30,7 +30,7 @@ public static class ExportApi
         return Results.Text(draft.Markdown, "text/markdown; charset=utf-8");
     }
 
-    private static async Task<IResult> TimelineAsync(string number, string? format, string? all, IncidentService incidents, TimelineExporter exporter,
+    private static async Task<IResult> TimelineAsync(string number, string? format, string? all, IncidentReader incidents, TimelineExporter exporter,
         HttpContext http, CancellationToken cancellationToken)
     {
         if (!TimelineExporter.TryParseFormat(format ?? "md", out var parsed))

@@ -18,7 +18,7 @@ public static partial class ReadApi
     }
 
     private static async Task<Results<Ok<List<IncidentView>>, ProblemHttpResult>> ListAsync(
-        IncidentService incidents, HttpContext http, CancellationToken cancellationToken, string? status = null)
+        IncidentReader incidents, HttpContext http, CancellationToken cancellationToken, string? status = null)
     {
         Func<Incident, bool>? filter = (status ?? "all").ToLowerInvariant() switch
         {
@@ -39,13 +39,13 @@ public static partial class ReadApi
     }
 
     private static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> GetAsync(
-        string number, IncidentService incidents, HttpContext http, CancellationToken cancellationToken)
+        string number, IncidentReader incidents, HttpContext http, CancellationToken cancellationToken)
     {
         var incident = await FindAsync(number, incidents, http, cancellationToken);
         return incident is null ? NotFound(number) : TypedResults.Ok(IncidentView.From(incident));
     }
 
-    private static async Task<IResult> EventsAsync(string number, IncidentService incidents, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(string number, IncidentReader incidents, HttpContext http, CancellationToken cancellationToken)
     {
         var incident = await FindAsync(number, incidents, http, cancellationToken);
         if (incident is null)
@@ -61,7 +61,7 @@ public static partial class ReadApi
     /// Accepts "7" and "INC-7". Shared with the export API. A private incident the viewer is not a member of is not
     /// found, exactly like one that does not exist, so the API never tells that it exists.
     /// </summary>
-    internal static async Task<Incident?> FindAsync(string number, IncidentService incidents, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Incident?> FindAsync(string number, IncidentReader incidents, HttpContext http, CancellationToken cancellationToken)
     {
         var match = IncidentNumber().Match(number);
         if (!match.Success || !int.TryParse(match.Groups["n"].Value, out var n))

@@ -22,7 +22,7 @@ public static class StatsApi
 
             var now = clock.GetUtcNow();
             // Private incidents the viewer is not in are left out of every number, not only of the rows that name them.
-            var report = await IncidentStatistics.ComputeAsync(incidents, now, window, cancellationToken, Viewer.Of(http)!.CanSee);
+            var report = await IncidentStatistics.ComputeAsync(incidents.Reader, now, window, cancellationToken, Viewer.Of(http)!.CanSee);
             return TypedResults.Ok(report with { Dora = await delivery.ComputeAsync(now, window, cancellationToken) });
         }).RequireAccessToken();
         return app;

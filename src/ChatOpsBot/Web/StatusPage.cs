@@ -26,7 +26,7 @@ public static class StatusPage
         return app;
     }
 
-    private static async Task<IResult> RenderAsync(IncidentService incidents, ReminderSettings reminders, TimeProvider clock, HttpContext http,
+    private static async Task<IResult> RenderAsync(IncidentReader incidents, ReminderSettings reminders, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

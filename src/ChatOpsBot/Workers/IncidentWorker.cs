@@ -57,13 +57,13 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        incidents.Changed += OnChanged;
+        incidents.Reader.Changed += OnChanged;
         return base.StartAsync(cancellationToken);
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
-        incidents.Changed -= OnChanged;
+        incidents.Reader.Changed -= OnChanged;
         return base.StopAsync(cancellationToken);
     }
 
@@ -116,7 +116,7 @@ public abstract partial class IncidentWorker(IncidentService incidents, TimeProv
         {
             try
             {
-                foreach (var incident in await incidents.ListAsync(stoppingToken))
+                foreach (var incident in await incidents.Reader.ListAsync(stoppingToken))
                 {
                     Enqueue(incident.Number);
                 }

@@ -118,7 +118,7 @@ public class CommandHandlerTests
         var outcome = await HandleAsync("INC-1 ic <@U2|bob>", _alice);
 
         Assert.Equal("@bob is now commander of INC-1.", ReplyText(outcome));
-        Assert.Equal(_bob, (await _incidents.GetAsync(1, CancellationToken.None)).Commander);
+        Assert.Equal(_bob, (await _incidents.Reader.GetAsync(1, CancellationToken.None)).Commander);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class ResponderCommandTests
         var reply = Text(await Say("INC-1 role scrib @bob"));
 
         Assert.StartsWith("⚠️ There is no role \"scrib\". Did you mean `scribe`?", reply, StringComparison.Ordinal);
-        Assert.Null((await _incidents.GetAsync(1, default)).Scribe);
+        Assert.Null((await _incidents.Reader.GetAsync(1, default)).Scribe);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class ResponderCommandTests
         await Say("declare sev2 Checkout down");
 
         Assert.Equal("@alice is no longer commander of INC-1; nobody leads it now. Take it with `/incident commander @you`.", Text(await Say("INC-1 commander none")));
-        Assert.Null((await _incidents.GetAsync(1, default)).Commander);
+        Assert.Null((await _incidents.Reader.GetAsync(1, default)).Commander);
         Assert.Equal("Nobody is commander of INC-1.", Text(await Say("INC-1 role commander none")));
     }
 
@@ -91,7 +91,7 @@ public class ResponderCommandTests
         var reply = Text(await Say("INC-1 action Add a canary @carol due friday"));
 
         Assert.Equal("Action item #1 added to INC-1, owned by @carol. Due Fri 2026-12-04 23:59 Europe/Helsinki (2026-12-04 21:59:59 UTC).", reply);
-        var item = Assert.Single((await _incidents.GetAsync(1, default)).ActionItems);
+        var item = Assert.Single((await _incidents.Reader.GetAsync(1, default)).ActionItems);
         Assert.Equal(new DateTimeOffset(2026, 12, 4, 21, 59, 59, TimeSpan.Zero), item.DueAt);
     }
 
@@ -104,7 +104,7 @@ public class ResponderCommandTests
 
         Assert.True(outcome.Failed);
         Assert.StartsWith("⚠️ \"2026-12-01\" is in the past", Text(outcome), StringComparison.Ordinal);
-        Assert.Empty((await _incidents.GetAsync(1, default)).ActionItems);
+        Assert.Empty((await _incidents.Reader.GetAsync(1, default)).ActionItems);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class ResponderCommandTests
 
         Assert.Contains("Action items: 2 open (1 overdue), 1 done", Text(await Say("stats 7d")), StringComparison.Ordinal);
 
-        var draft = new PostmortemCompiler(new TimelineSettings(Helsinki), BlamelessReview.Default).Compile(await _incidents.ReadTimelineAsync(1, default)).Markdown;
+        var draft = new PostmortemCompiler(new TimelineSettings(Helsinki), BlamelessReview.Default).Compile(await _incidents.Reader.ReadTimelineAsync(1, default)).Markdown;
         Assert.Contains("| 1 | Add a canary | @carol | 2026-12-04 21:59:59 UTC (2026-12-04 23:59:59 +02:00) | done 2026-12-03 10:00:00 UTC |", draft, StringComparison.Ordinal);
         Assert.Contains("| 3 | Write the runbook | @dave | 2026-12-09 21:59:59 UTC (2026-12-09 23:59:59 +02:00) | open |", draft, StringComparison.Ordinal);
     }
@@ -143,19 +143,19 @@ public class ResponderCommandTests
 
         Assert.False((await Say("INC-1 action done 1")).Failed);
         Assert.False((await Say("INC-1 action Write the runbook due 2d")).Failed);
-        Assert.Equal(2, (await _incidents.GetAsync(1, default)).ActionItems.Count);
+        Assert.Equal(2, (await _incidents.Reader.GetAsync(1, default)).ActionItems.Count);
     }
 
     [Fact]
     public async Task AVerbOnAMissingItemIsRefusedAndAppendsNothing()
     {
         await Say("declare sev2 Checkout down");
-        var version = (await _incidents.GetAsync(1, default)).Version;
+        var version = (await _incidents.Reader.GetAsync(1, default)).Version;
 
         var outcome = await Say("INC-1 action done 4");
 
         Assert.Equal("⚠️ INC-1 has no action items yet.\nUsage: `/incident action done <n>`", Text(outcome));
-        Assert.Equal(version, (await _incidents.GetAsync(1, default)).Version);
+        Assert.Equal(version, (await _incidents.Reader.GetAsync(1, default)).Version);
     }
 
     private Task<CommandOutcome> Say(string text) => _handler.HandleAsync(text, _alice, _general, CancellationToken.None);

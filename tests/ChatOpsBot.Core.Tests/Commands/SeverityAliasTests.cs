@@ -75,6 +75,6 @@ public class SeverityAliasTests
 
         Assert.False(declared.Failed);
         Assert.Equal("Declared INC-1 (SEV1): Payments down. You are the incident commander; the incident channel is opening.", declared.Replies[0].Text);
-        Assert.Equal(Severity.Sev1, (await incidents.GetAsync(1, default)).Severity);
+        Assert.Equal(Severity.Sev1, (await incidents.Reader.GetAsync(1, default)).Severity);
     }
 }

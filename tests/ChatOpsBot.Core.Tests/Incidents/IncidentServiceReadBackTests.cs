@@ -32,7 +32,7 @@ public class IncidentServiceReadBackTests
         for (var i = 1; i <= 10; i++)
         {
             await _service.ExecuteAsync(number, inc => inc.AddNote($"note {i}"), _alice, Ct);
-            var seen = await _service.GetAsync(number, Ct);
+            var seen = await _service.Reader.GetAsync(number, Ct);
             Assert.Equal(_store.Timeline(number).Count, seen.Version);
         }
 
@@ -48,11 +48,11 @@ public class IncidentServiceReadBackTests
         var readsBefore = _store.Reads;
         var eventsReadBefore = _store.EventsRead;
         var told = new List<int>();
-        _service.ChangedElsewhere += told.Add;
+        _service.Reader.ChangedElsewhere += told.Add;
 
-        _service.Announced(number, noted.Incident.Version);
-        var first = await _service.GetAsync(number, Ct);
-        var second = await _service.GetAsync(number, Ct);
+        _service.Reader.Announced(number, noted.Incident.Version);
+        var first = await _service.Reader.GetAsync(number, Ct);
+        var second = await _service.Reader.GetAsync(number, Ct);
 
         Assert.Equal([number], told);
         Assert.Equal(noted.Incident.Version, first.Version); // the other replica's note is in the fold
@@ -67,10 +67,10 @@ public class IncidentServiceReadBackTests
         var declared = await _service.DeclareAsync(new DeclareRequest(Some.Title(), Severity.Sev2), _alice, Ct);
         var readsBefore = _store.Reads;
         var told = new List<int>();
-        _service.ChangedElsewhere += told.Add;
+        _service.Reader.ChangedElsewhere += told.Add;
 
-        _service.Announced(declared.Incident.Number, declared.Incident.Version);
-        await _service.GetAsync(declared.Incident.Number, Ct);
+        _service.Reader.Announced(declared.Incident.Number, declared.Incident.Version);
+        await _service.Reader.GetAsync(declared.Incident.Number, Ct);
 
         Assert.Empty(told);
         Assert.Equal(readsBefore, _store.Reads);
@@ -84,9 +84,9 @@ public class IncidentServiceReadBackTests
         var missed = await new IncidentService(_store, _clock, new IncidentSettings()).ExecuteAsync(number, inc => inc.AddNote("missed"), _alice, Ct);
         var readsBefore = _store.Reads;
 
-        _service.AnnouncementsMayHaveBeenLost();
-        var caughtUp = await _service.GetAsync(number, Ct);
-        await _service.GetAsync(number, Ct);
+        _service.Reader.AnnouncementsMayHaveBeenLost();
+        var caughtUp = await _service.Reader.GetAsync(number, Ct);
+        await _service.Reader.GetAsync(number, Ct);
 
         Assert.Equal(missed.Incident.Version, caughtUp.Version);
         Assert.Equal(readsBefore + 1, _store.Reads);
@@ -99,8 +99,8 @@ public class IncidentServiceReadBackTests
         var number = (await untrusting.DeclareAsync(new DeclareRequest(Some.Title(), Severity.Sev2), _alice, Ct)).Incident.Number;
         var readsBefore = _store.Reads;
 
-        await untrusting.GetAsync(number, Ct);
-        await untrusting.GetAsync(number, Ct);
+        await untrusting.Reader.GetAsync(number, Ct);
+        await untrusting.Reader.GetAsync(number, Ct);
 
         Assert.Equal(readsBefore + 2, _store.Reads);
     }
@@ -115,7 +115,7 @@ public class IncidentServiceReadBackTests
 
         var (lists, reads) = (_store.Lists, _store.Reads);
 
-        var none = await _service.FindByAlertGroupAsync("{}:{alertname=\"NeverSeen\"}", Ct);
+        var none = await _service.Reader.FindByAlertGroupAsync("{}:{alertname=\"NeverSeen\"}", Ct);
 
         Assert.Null(none);
         Assert.Equal(lists, _store.Lists);
@@ -129,7 +129,7 @@ public class IncidentServiceReadBackTests
         var other = new IncidentService(_store, _clock, new IncidentSettings());
         var declared = await other.DeclareAsync(new DeclareRequest("Disk full", Severity.Sev2) { With = [new AlertGroupLinked(group)] }, _alice, Ct);
 
-        var found = await _service.FindByAlertGroupAsync(group, Ct);
+        var found = await _service.Reader.FindByAlertGroupAsync(group, Ct);
 
         Assert.Equal(declared.Incident.Number, found?.Number);
     }
@@ -137,7 +137,7 @@ public class IncidentServiceReadBackTests
     private IncidentService Replica()
     {
         var service = new IncidentService(_store, _clock, new IncidentSettings());
-        service.TrustAnnouncements();
+        service.Reader.TrustAnnouncements();
         return service;
     }
 }

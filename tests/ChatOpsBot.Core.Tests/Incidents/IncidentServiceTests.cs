@@ -177,7 +177,7 @@ public class IncidentServiceTests
         var timeline = _store.Timeline(incident.Number);
         Assert.Equal(notes.Order(), timeline.OfType<NoteAdded>().Select(n => n.Text).Order());
         Assert.Equal(Enumerable.Range(1, timeline.Count).Select(v => (long)v), timeline.Select(e => e.Version));
-        Assert.Equal(timeline.Count, (await _service.GetAsync(incident.Number, Ct)).Version);
+        Assert.Equal(timeline.Count, (await _service.Reader.GetAsync(incident.Number, Ct)).Version);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public class IncidentServiceTests
     public async Task ACommandAfterAnotherReplicaWroteReadsOnlyThatReplicasEvent()
     {
         var incident = (await DeclareAsync()).Incident;
-        await _service.GetAsync(incident.Number, Ct);
+        await _service.Reader.GetAsync(incident.Number, Ct);
         await AnotherReplica().ExecuteAsync(incident.Number, i => i.AddNote(Some.String()), Context(), Ct);
         var readBefore = _store.EventsRead;
 
@@ -269,7 +269,7 @@ public class IncidentServiceTests
         await _service.ExecuteAsync(incident.Number, _ => Decision.Accept(new ChannelOpened(channel)), Context(), Ct);
 
         // Another replica has never seen the incident, and the platform sends the id without the name.
-        var found = await AnotherReplica().FindByChannelAsync(channel with { Name = null }, Ct);
+        var found = await AnotherReplica().Reader.FindByChannelAsync(channel with { Name = null }, Ct);
 
         Assert.Equal(incident.Number, found?.Number);
     }
@@ -281,8 +281,8 @@ public class IncidentServiceTests
         var channel = Some.Channel();
         await _service.ExecuteAsync(incident.Number, _ => Decision.Accept(new ChannelOpened(channel)), Context(), Ct);
 
-        Assert.Null(await _service.FindByChannelAsync(Some.Channel(), Ct));
-        Assert.Null(await _service.FindByChannelAsync(channel with { Platform = "teams" }, Ct));
+        Assert.Null(await _service.Reader.FindByChannelAsync(Some.Channel(), Ct));
+        Assert.Null(await _service.Reader.FindByChannelAsync(channel with { Platform = "teams" }, Ct));
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public class IncidentServiceTests
     {
         var incident = (await DeclareAsync()).Incident;
         IReadOnlyList<IncidentEvent>? seen = null;
-        _service.Changed += (_, events) => seen = events;
+        _service.Reader.Changed += (_, events) => seen = events;
 
         await _service.ExecuteAsync(incident.Number, i => i.AddNote("seen"), Context(), Ct);
 

@@ -23,7 +23,7 @@ public class IncidentStatisticsTests
     {
         await BuildMonthAsync();
 
-        var report = await IncidentStatistics.ComputeAsync(_incidents, Now, 30, default);
+        var report = await IncidentStatistics.ComputeAsync(_incidents.Reader, Now, 30, default);
 
         Assert.Equal(4, report.Incidents); // INC-4 was declared before the window
         var sev1 = report.BySeverity.Single(s => s.Severity == "SEV1");

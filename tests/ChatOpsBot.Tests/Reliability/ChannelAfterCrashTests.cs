@@ -32,13 +32,13 @@ public sealed class ChannelAfterCrashTests : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         using var restarted = new BotFactory(BotFactory.Sqlite(DatabasePath));
-        var after = await Eventually.Get(() => restarted.Services.GetRequiredService<IncidentService>().GetAsync(1, default),
+        var after = await Eventually.Get(() => restarted.Services.GetRequiredService<IncidentService>().Reader.GetAsync(1, default),
             i => i.Chat.KickoffMessageId is not null, "the channel steps after the restart");
 
         Assert.Equal("inc-1-checkout-down", after.Channel!.Name);
         var channels = await new ConsoleApiClient(restarted.CreateClient()).ChannelsAsync("alice");
         Assert.Single(channels, c => c.Name.StartsWith("inc-1-", StringComparison.Ordinal));
-        Assert.Single((await restarted.Services.GetRequiredService<IncidentService>().ReadTimelineAsync(1, default)).OfType<ChannelOpened>());
+        Assert.Single((await restarted.Services.GetRequiredService<IncidentService>().Reader.ReadTimelineAsync(1, default)).OfType<ChannelOpened>());
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ChannelAfterCrashTests : IDisposable
         var console = new ConsoleApiClient(bot.CreateClient());
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout down");
 
-        var done = await Eventually.Get(() => bot.Services.GetRequiredService<IncidentService>().ReadTimelineAsync(1, default),
+        var done = await Eventually.Get(() => bot.Services.GetRequiredService<IncidentService>().Reader.ReadTimelineAsync(1, default),
             t => t.OfType<ChannelOpened>().Any(), "the channel");
 
         var intent = Assert.Single(done.OfType<ChannelOpening>());

@@ -31,7 +31,7 @@ public sealed class ReconcilerTests : IDisposable
         var declared = await incidents.DeclareAsync(new DeclareRequest("Payments timing out", Severity.Sev2), new EventContext(new Actor("alice"), EventSource.Api), default);
         await incidents.ExecuteAsync(declared.Incident.Number, i => i.ChangeSeverity(Severity.Sev1), new EventContext(new Actor("alice"), EventSource.Api), default);
 
-        var done = await Eventually.Get(() => incidents.GetAsync(1, default), i => i.Chat.IsAnnounced && i.Chat.Topic == "SEV1 · Investigating · IC: @alice", "every chat step after the outage");
+        var done = await Eventually.Get(() => incidents.Reader.GetAsync(1, default), i => i.Chat.IsAnnounced && i.Chat.Topic == "SEV1 · Investigating · IC: @alice", "every chat step after the outage");
 
         Assert.Equal(0, platform.FailuresLeft);
         Assert.Single(platform.Opened);
@@ -65,7 +65,7 @@ public sealed class ReconcilerTests : IDisposable
         var incidents = bot.Services.GetRequiredService<IncidentService>();
         var alice = new EventContext(new Actor("alice"), EventSource.Api);
         await incidents.DeclareAsync(new DeclareRequest("DNS flapping"), alice, default);
-        await Eventually.Get(() => incidents.GetAsync(1, default), i => i.Chat.KickoffMessageId is not null, "the kick-off");
+        await Eventually.Get(() => incidents.Reader.GetAsync(1, default), i => i.Chat.KickoffMessageId is not null, "the kick-off");
 
         await incidents.ExecuteAsync(1, i => i.AssignRole("scribe", new Actor("bob"), incidents.Settings), alice, default);
         await incidents.ExecuteAsync(1, i => i.ChangeStatus(IncidentStatus.Monitoring), alice, default);

@@ -127,7 +127,7 @@ public sealed class SlackBadInputTests : IDisposable
         Assert.Contains("There is no INC-1", told[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("U0MALLORY", told[0].GetProperty("user").GetString());
         Assert.Equal(before, (await _bot.TimelineAsync()).Count);
-        Assert.Equal("U0ALICE", (await _bot.Incidents.GetAsync(1, default)).Commander?.Id);
+        Assert.Equal("U0ALICE", (await _bot.Incidents.Reader.GetAsync(1, default)).Commander?.Id);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class SlackBadInputTests : IDisposable
     private static FormUrlEncodedContent DeclareForm() =>
         SlackSigner.Form(("user_id", "U0ALICE"), ("channel_id", "C0OPS"), ("command", "/incident"), ("text", "declare sev1 Forged"));
 
-    private async Task AssertNothingDeclaredAsync() => Assert.Empty(await _bot.Incidents.ListAsync(default));
+    private async Task AssertNothingDeclaredAsync() => Assert.Empty(await _bot.Incidents.Reader.ListAsync(default));
 
     public void Dispose() => _bot.Dispose();
 }

@@ -32,7 +32,7 @@ public sealed class SlackCommandTests : IDisposable
         var text = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("commander <@U0BOB|bob>", channel: FakeSlack.IncidentChannel));
 
         Assert.Contains("@bob is now commander of INC-1", text, StringComparison.Ordinal);
-        Assert.Equal("U0BOB", (await _bot.Incidents.GetAsync(1, default)).Commander?.Id);
+        Assert.Equal("U0BOB", (await _bot.Incidents.Reader.GetAsync(1, default)).Commander?.Id);
     }
 
     public void Dispose() => _bot.Dispose();

@@ -67,7 +67,7 @@ public sealed class SlackDeclareTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Equal("", await submitted.Content.ReadAsStringAsync()); // an empty 200 closes the modal
-        var incident = await Eventually.Get(() => _bot.Incidents.GetAsync(1, default), i => i.Chat.IsAnnounced, "the modal's incident to be announced");
+        var incident = await Eventually.Get(() => _bot.Incidents.Reader.GetAsync(1, default), i => i.Chat.IsAnnounced, "the modal's incident to be announced");
         Assert.Equal(("Search is slow", Severity.Sev1, "U0BOB", "Bob"), (incident.Title, incident.Severity, incident.Commander!.Id, incident.Commander.Name));
         Assert.Equal("inc-1-search-is-slow", Assert.Single(_bot.Slack.Calls("conversations.create")).GetProperty("name").GetString());
         Assert.Contains(_bot.Slack.Calls("conversations.invite"), c => c.GetProperty("users").GetString()!.Contains("U0BOB", StringComparison.Ordinal));
@@ -84,7 +84,7 @@ public sealed class SlackDeclareTests : IDisposable
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("errors", json.RootElement.GetProperty("response_action").GetString());
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(block, out _));
-        Assert.Empty(await _bot.Incidents.ListAsync(default));
+        Assert.Empty(await _bot.Incidents.Reader.ListAsync(default));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class SlackDeclareTests : IDisposable
         var response = await _bot.InteractAsync(ButtonPress("U0BOB", "bob", "take-scribe", "/incident INC-1 scribe {me}"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var incident = await _bot.Incidents.GetAsync(1, default);
+        var incident = await _bot.Incidents.Reader.GetAsync(1, default);
         Assert.Equal("U0BOB", incident.Scribe?.Id);
         var ephemeral = await Eventually.Get(() => Task.FromResult(_bot.Slack.Calls("chat.postEphemeral")), c => c.Count > 0, "the button's ephemeral reply");
         Assert.Contains("scribe", ephemeral[0].GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed class SlackDeclareTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Severity.Sev1, (await _bot.Incidents.GetAsync(1, default)).Severity);
+        Assert.Equal(Severity.Sev1, (await _bot.Incidents.Reader.GetAsync(1, default)).Severity);
         await Eventually.Get(() => Task.FromResult(_bot.Slack.Calls("conversations.setTopic")),
             t => t.Any(c => c.GetProperty("topic").GetString()!.StartsWith("SEV1", StringComparison.Ordinal)), "the topic to follow the severity");
     }

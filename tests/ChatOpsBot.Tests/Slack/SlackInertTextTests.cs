@@ -47,7 +47,7 @@ public sealed class SlackInertTextTests : IDisposable
         Assert.Contains(stakeholder, t => t.Contains("\u200B*\u200Bbold\u200B*\u200B &amp; done", StringComparison.Ordinal));
 
         // Unescaped once on the way in: the title has a real "&", and the channel name no "amp".
-        var incident = await _bot.Incidents.GetAsync(1, default);
+        var incident = await _bot.Incidents.Reader.GetAsync(1, default);
         Assert.EndsWith("*bold* & done", incident.Title, StringComparison.Ordinal);
         Assert.DoesNotContain("-amp-", _bot.Slack.Calls("conversations.create")[0].GetProperty("name").GetString()!, StringComparison.Ordinal);
     }

@@ -55,7 +55,7 @@ public sealed class SlackSocketModeReplicaTests(RedisServerFixture redis) : IAsy
         var declared = await _socketA.SendEnvelopeAsync("slash_commands", SlashCommand("declare sev2 Checkout failing", "trigger-declare"), acceptsResponsePayload: true);
         Assert.Contains("Declared INC-1", declared.GetProperty("payload").GetProperty("text").GetString(), StringComparison.Ordinal);
         var incidents = _b.Services.GetRequiredService<IncidentService>();
-        await Eventually.Get(() => incidents.GetAsync(1, default), i => i.Chat.KickoffMessageId is not null, "the channel opened by one of the replicas");
+        await Eventually.Get(() => incidents.Reader.GetAsync(1, default), i => i.Chat.KickoffMessageId is not null, "the channel opened by one of the replicas");
 
         var note = SlashCommand("INC-1 note rolled back the deploy", "trigger-note-1");
         var first = await _socketA.SendEnvelopeAsync("slash_commands", note, acceptsResponsePayload: true);
@@ -65,7 +65,7 @@ public sealed class SlackSocketModeReplicaTests(RedisServerFixture redis) : IAsy
         // it": each host has finished with its envelope, so the timeline below is final.
         Assert.Contains("INC-1", first.GetProperty("payload").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("INC-1", retry.GetProperty("payload").GetProperty("text").GetString(), StringComparison.Ordinal);
-        var timeline = await incidents.ReadTimelineAsync(1, default);
+        var timeline = await incidents.Reader.ReadTimelineAsync(1, default);
         Assert.Single(timeline.OfType<NoteAdded>(), n => n.Text == "rolled back the deploy");
         Assert.Single(_slack.Calls("conversations.create"));
         Assert.Equal("Healthy", await _httpA.GetStringAsync("/readyz"));

@@ -74,7 +74,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         Assert.Single(timeline.OfType<ParticipantJoined>(), p => p.Participant.Id == "U0BOB");
 
         await session.SendEnvelopeAsync("interactive", SlackDeclareTests.ButtonPress("U0BOB", "bob", "take-scribe", "/incident INC-1 scribe {me}"), acceptsResponsePayload: true);
-        Assert.Equal("U0BOB", (await _bot.Incidents.GetAsync(1, default)).Scribe?.Id);
+        Assert.Equal("U0BOB", (await _bot.Incidents.Reader.GetAsync(1, default)).Scribe?.Id);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         }, acceptsResponsePayload: true);
 
         Assert.Equal("errors", ack.GetProperty("payload").GetProperty("response_action").GetString());
-        Assert.Empty(await _bot.Incidents.ListAsync(default));
+        Assert.Empty(await _bot.Incidents.Reader.ListAsync(default));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class SlackStakeholderTests : IDisposable
     {
         await _bot.DeclareAndWaitAsync("declare sev1 Checkout failing");
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("declare sev3 Search is slow"));
-        await Eventually.Get(() => _bot.Incidents.GetAsync(2, default), i => i.Chat.IsAnnounced, "INC-2 announced");
+        await Eventually.Get(() => _bot.Incidents.Reader.GetAsync(2, default), i => i.Chat.IsAnnounced, "INC-2 announced");
 
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("INC-1 update Payments rolled back"));
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("INC-2 update Reindexing search"));
@@ -56,7 +56,7 @@ public sealed class SlackStakeholderTests : IDisposable
     {
         await _bot.DeclareAndWaitAsync("declare sev1 Checkout failing");
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("update Investigating the gateway", channel: FakeSlack.IncidentChannel));
-        var incident = await _bot.Incidents.GetAsync(1, default);
+        var incident = await _bot.Incidents.Reader.GetAsync(1, default);
         var due = TimeText.Utc(incident.LastStatusUpdateAt!.Value + TimeSpan.FromMinutes(20));
 
         var brief = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("brief", channel: FakeSlack.IncidentChannel));

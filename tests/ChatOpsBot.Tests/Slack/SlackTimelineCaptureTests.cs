@@ -112,7 +112,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
         Assert.Equal("Rolled back deploy 4711", Assert.Single(timeline.OfType<MessageCaptured>()).Text);
         Assert.Equal("Rolled back deploy 4711 and 4712", Assert.Single(timeline.OfType<CapturedMessageEdited>()).Text);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225800).AddTicks(3000), Assert.Single(timeline.OfType<CapturedMessageDeleted>()).OccurredAt);
-        Assert.True((await _bot.Incidents.GetAsync(1, default)).CapturedMessages[Ts].IsDeleted);
+        Assert.True((await _bot.Incidents.Reader.GetAsync(1, default)).CapturedMessages[Ts].IsDeleted);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ReadBackTests(RedisServerFixture redis)
         var console = new ConsoleApiClient(factory.CreateClient());
         var incidents = factory.Services.GetRequiredService<IncidentService>();
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Search latency");
-        await Eventually.Get(() => incidents.GetAsync(1, default), i => i.Chat.IsAnnounced && i.Chat.MessagesPostedThrough > 0, "the channel steps after the declare");
+        await Eventually.Get(() => incidents.Reader.GetAsync(1, default), i => i.Chat.IsAnnounced && i.Chat.MessagesPostedThrough > 0, "the channel steps after the declare");
         counting.Reset();
 
         for (var i = 1; i <= 20; i++)
@@ -37,7 +37,7 @@ public sealed class ReadBackTests(RedisServerFixture redis)
         await console.SayExpectingOneReplyAsync("alice", Room, "/incident severity sev1");
         // The severity change earns a channel message: once it is in the room the reconciler has looked at every note before it.
         await Eventually.Get(() => console.MessagesAsync(Room), m => m.Any(x => x.Text.Contains("Severity changed from SEV2 to SEV1", StringComparison.Ordinal)), "the severity change posted in the room");
-        await Eventually.Get(() => incidents.GetAsync(1, default), i => i.Chat.Topic?.StartsWith("SEV1", StringComparison.Ordinal) == true, "the topic updated");
+        await Eventually.Get(() => incidents.Reader.GetAsync(1, default), i => i.Chat.Topic?.StartsWith("SEV1", StringComparison.Ordinal) == true, "the topic updated");
 
         Assert.Equal(0, counting.Reads);
         // 21 commands, plus what the reconciler recorded (channel message posted, topic set): an append each, no retries.

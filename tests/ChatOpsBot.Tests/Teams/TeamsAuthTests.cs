@@ -22,7 +22,7 @@ public sealed class TeamsAuthTests : IDisposable
         var response = await _bot.PostAsync(_bot.ChannelMessage("incident declare sev2 Checkout failing"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Eventually.Get(() => _bot.Incidents.ListAsync(default), l => l.Count == 1, "the declared incident");
+        await Eventually.Get(() => _bot.Incidents.Reader.ListAsync(default), l => l.Count == 1, "the declared incident");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class TeamsAuthTests : IDisposable
             _bot.Signer.Token(ServiceUrl, kid: "bf-key-rolled", signWith: rolled));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Eventually.Get(() => _bot.Incidents.ListAsync(default), l => l.Count == 2, "the second incident");
+        await Eventually.Get(() => _bot.Incidents.Reader.ListAsync(default), l => l.Count == 2, "the second incident");
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class TeamsAuthTests : IDisposable
         var response = await bot.PostAsync(bot.ChannelMessage("incident declare sev2 Checkout failing"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await bot.Incidents.ListAsync(default));
+        Assert.Empty(await bot.Incidents.Reader.ListAsync(default));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class TeamsAuthTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Bot Framework activity", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(await _bot.Incidents.ListAsync(default));
+        Assert.Empty(await _bot.Incidents.Reader.ListAsync(default));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class TeamsAuthTests : IDisposable
         var response = await _bot.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(await _bot.Incidents.ListAsync(default));
+        Assert.Empty(await _bot.Incidents.Reader.ListAsync(default));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class TeamsAuthTests : IDisposable
         Assert.Equal(400, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
         Assert.Contains("does not know that action", body["value"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(await _bot.Incidents.ListAsync(default));
+        Assert.Empty(await _bot.Incidents.Reader.ListAsync(default));
     }
 
     private string Declare() => _bot.ChannelMessage("incident declare sev2 Checkout failing").ToJsonString();
@@ -159,7 +159,7 @@ public sealed class TeamsAuthTests : IDisposable
     private async Task AssertRefusedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await _bot.Incidents.ListAsync(default));
+        Assert.Empty(await _bot.Incidents.Reader.ListAsync(default));
         Assert.Empty(_bot.Teams.Calls("/connector/"));
     }
 

@@ -62,8 +62,8 @@ public sealed class TeamsHostingTests
             ("text", "declare sev3 Search slow"), ("response_url", slack.ResponseUrl), ("trigger_id", "t"))));
         Assert.Equal(HttpStatusCode.OK, fromSlack.StatusCode);
 
-        var second = await Eventually.Get(() => bot.Incidents.GetAsync(2, default), i => i.Chat.KickoffMessageId is not null && i.Chat.IsAnnounced, "INC-2's channel steps");
-        var first = await bot.Incidents.GetAsync(1, default);
+        var second = await Eventually.Get(() => bot.Incidents.Reader.GetAsync(2, default), i => i.Chat.KickoffMessageId is not null && i.Chat.IsAnnounced, "INC-2's channel steps");
+        var first = await bot.Incidents.Reader.GetAsync(1, default);
         Assert.Equal("teams", first.Channel!.Platform);
         Assert.Equal("slack", second.Channel!.Platform);
         Assert.Single(slack.Calls("conversations.create"));

@@ -84,7 +84,7 @@ public sealed class TeamsIncidentTests
 
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("@Bob Brown is now commander of INC-1.", answer["value"]!.GetValue<string>());
-        var incident = await bot.Incidents.GetAsync(1, default);
+        var incident = await bot.Incidents.Reader.GetAsync(1, default);
         Assert.Equal(new Actor(Bob.Id, Bob.Name), incident.Commander);
     }
 
@@ -99,7 +99,7 @@ public sealed class TeamsIncidentTests
         var response = await bot.PostAsync(submit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var incident = await Eventually.Get(() => bot.Incidents.GetAsync(1, default), i => i.Scribe is not null, "the scribe");
+        var incident = await Eventually.Get(() => bot.Incidents.Reader.GetAsync(1, default), i => i.Scribe is not null, "the scribe");
         Assert.Equal(Bob.Id, incident.Scribe!.Id);
     }
 
@@ -111,7 +111,7 @@ public sealed class TeamsIncidentTests
 
         await bot.PostAsync(bot.ChannelMessage($"incident INC-1 commander <at>{Bob.Name}</at>", conversation: FakeTeams.IncidentChannel, mentions: (Bob.Id, Bob.Name)));
 
-        var incident = await Eventually.Get(() => bot.Incidents.GetAsync(1, default), i => i.Commander?.Id == Bob.Id, "Bob as commander");
+        var incident = await Eventually.Get(() => bot.Incidents.Reader.GetAsync(1, default), i => i.Commander?.Id == Bob.Id, "Bob as commander");
         Assert.Equal(Bob.Name, incident.Commander!.Name);
     }
 
@@ -243,10 +243,10 @@ public sealed class TeamsIncidentTests
         await bot.DeclareAndWaitAsync();
 
         await bot.PostAsync(bot.ChannelMessage("incident resolve Rolled back", conversation: FakeTeams.IncidentChannel));
-        await Eventually.Get(() => bot.Incidents.GetAsync(1, default), i => i.Status == IncidentStatus.Resolved, "resolved");
+        await Eventually.Get(() => bot.Incidents.Reader.GetAsync(1, default), i => i.Status == IncidentStatus.Resolved, "resolved");
         await bot.PostAsync(bot.ChannelMessage("incident close", conversation: FakeTeams.IncidentChannel));
 
-        var incident = await Eventually.Get(() => bot.Incidents.GetAsync(1, default), i => i.Chat.IsPostmortemDrafted, "the postmortem draft");
+        var incident = await Eventually.Get(() => bot.Incidents.Reader.GetAsync(1, default), i => i.Chat.IsPostmortemDrafted, "the postmortem draft");
         Assert.Contains(bot.Teams.SentTo(FakeTeams.IncidentChannel), a => a.GetRawText().Contains("postmortem", StringComparison.OrdinalIgnoreCase)
             && a.GetRawText().Contains("/api/incidents/1/postmortem", StringComparison.Ordinal));
         Assert.Equal(IncidentStatus.Closed, incident.Status);
@@ -268,7 +268,7 @@ public sealed class TeamsIncidentTests
 
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.StartsWith("Declared INC-1 (SEV1): Search is down", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
-        var incident = await bot.Incidents.GetAsync(1, default);
+        var incident = await bot.Incidents.Reader.GetAsync(1, default);
         Assert.Equal("All queries 500", incident.Description);
     }
 

@@ -10,7 +10,7 @@ namespace ChatOpsBot.Core.Commands.Handling;
 /// The commands about all incidents rather than one: the open ones, statistics and insights over a window.
 /// <paramref name="delivery"/> adds the four keys to <c>stats</c> when deploy intake is set up; <paramref name="insights"/> is null when it is not.
 /// </summary>
-internal sealed class OverviewHandler(IncidentService incidents, TimeProvider clock, DeliveryMetrics? delivery, InsightsService? insights)
+internal sealed class OverviewHandler(IncidentReader incidents, TimeProvider clock, DeliveryMetrics? delivery, InsightsService? insights)
 {
     public async Task<CommandOutcome> ListOpenAsync(Actor actor, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace ChatOpsBot.Core.Commands.Handling;
 /// <paramref name="reminders"/> is the status-update cadence, for when the next update is due; null when reminders are off.
 /// <paramref name="links"/> makes the links in replies absolute (Web:PublicUrl) or leaves them paths.
 /// </summary>
-internal sealed class ReportHandler(IncidentService incidents, PostmortemCompiler postmortems, TimelineExporter exporter, TimeProvider clock,
+internal sealed class ReportHandler(IncidentReader incidents, PostmortemCompiler postmortems, TimelineExporter exporter, TimeProvider clock,
     PageLinks links, ReminderSettings? reminders)
 {
     private const int TimelineReplyLimit = 30;

@@ -5,7 +5,7 @@ using ChatOpsBot.Core.Postmortems;
 namespace ChatOpsBot.Core.Commands.Handling;
 
 /// <summary>"/incident review": the sentences of the timeline so far that read as blame, each with its kind and prompt.</summary>
-internal sealed class ReviewHandler(IncidentService incidents, BlamelessReview review)
+internal sealed class ReviewHandler(IncidentReader incidents, BlamelessReview review)
 {
     // A chat reply stays readable; the postmortem draft lists every flagged sentence.
     private const int ReviewReplyLimit = 15;

@@ -34,14 +34,14 @@ public static class IncidentPages
         }
 
         var viewer = Viewer.Of(http)!;
-        var list = (await incidents.ListAsync(cancellationToken)).Where(viewer.CanSee).Where(filter!.Matches).OrderByDescending(i => i.Number).ToList();
+        var list = (await incidents.Reader.ListAsync(cancellationToken)).Where(viewer.CanSee).Where(filter!.Matches).OrderByDescending(i => i.Number).ToList();
         return Page(http, StatusCodes.Status200OK, "Incidents", IncidentListHtml.Render(list, filter, settings));
     }
 
     private static async Task<IResult> IncidentAsync(string number, HttpContext http, IncidentService incidents, TimelineSettings settings,
         ReminderSettings reminders, TimeProvider clock, CancellationToken cancellationToken, string? type = null, string? person = null)
     {
-        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents.Reader, http, cancellationToken);
         if (incident is null)
         {
             return Problem(http, StatusCodes.Status404NotFound, $"There is no incident {number}.");
@@ -52,7 +52,7 @@ public static class IncidentPages
             return Problem(http, StatusCodes.Status400BadRequest, "That timeline filter is too long.");
         }
 
-        var events = await incidents.ReadTimelineAsync(incident.Number, cancellationToken);
+        var events = await incidents.Reader.ReadTimelineAsync(incident.Number, cancellationToken);
         var view = new IncidentPageView(incident, events, settings, reminders, clock.GetUtcNow(), Blank(type), Blank(person), incidents.Settings.Roles);
         return Page(http, StatusCodes.Status200OK, $"{incident.Key} {incident.Title}", IncidentPageHtml.Render(view));
     }
@@ -60,13 +60,13 @@ public static class IncidentPages
     private static async Task<IResult> PostmortemAsync(string number, HttpContext http, IncidentService incidents, PostmortemCompiler compiler,
         CancellationToken cancellationToken)
     {
-        var incident = await ReadApi.FindAsync(number, incidents, http, cancellationToken);
+        var incident = await ReadApi.FindAsync(number, incidents.Reader, http, cancellationToken);
         if (incident is null)
         {
             return Problem(http, StatusCodes.Status404NotFound, $"There is no incident {number}.");
         }
 
-        var draft = compiler.Compile(await incidents.ReadTimelineAsync(incident.Number, cancellationToken));
+        var draft = compiler.Compile(await incidents.Reader.ReadTimelineAsync(incident.Number, cancellationToken));
         var nonce = Nonce();
         var n = incident.Number.ToString(CultureInfo.InvariantCulture);
         var body = new StringBuilder()

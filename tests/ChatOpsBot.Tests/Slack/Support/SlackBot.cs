@@ -79,14 +79,14 @@ public sealed class SlackBot : IDisposable
 
     public async Task<Incident> WaitForChannelStepsAsync()
     {
-        return await Eventually.Get(() => Incidents.GetAsync(1, default),
+        return await Eventually.Get(() => Incidents.Reader.GetAsync(1, default),
             i => i.Chat.KickoffMessageId is not null && i.Chat.IsKickoffPinned && (i.IsPrivate || i.Chat.IsAnnounced), "the incident's channel steps");
     }
 
     public Task<IReadOnlyList<JsonElement>> EventuallyCallsAsync(string method) =>
         Eventually.Get(() => Task.FromResult(Slack.Calls(method)), c => c.Count > 0, $"a call of {method}");
 
-    public async Task<IReadOnlyList<IncidentEvent>> TimelineAsync(int number = 1) => await Incidents.ReadTimelineAsync(number, default);
+    public async Task<IReadOnlyList<IncidentEvent>> TimelineAsync(int number = 1) => await Incidents.Reader.ReadTimelineAsync(number, default);
 
     public void Dispose()
     {

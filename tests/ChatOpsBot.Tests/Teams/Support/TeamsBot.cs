@@ -141,11 +141,11 @@ public sealed class TeamsBot : IDisposable
     {
         var response = await PostAsync(ChannelMessage(text));
         response.EnsureSuccessStatusCode();
-        return await Eventually.Get(() => Incidents.GetAsync(number, default),
+        return await Eventually.Get(() => Incidents.Reader.GetAsync(number, default),
             i => i.Exists && i.Chat.KickoffMessageId is not null && (i.IsPrivate || i.Chat.IsAnnounced), "the incident's channel steps");
     }
 
-    public async Task<IReadOnlyList<IncidentEvent>> TimelineAsync(int number = 1) => await Incidents.ReadTimelineAsync(number, default);
+    public async Task<IReadOnlyList<IncidentEvent>> TimelineAsync(int number = 1) => await Incidents.Reader.ReadTimelineAsync(number, default);
 
     public static string CardText(JsonElement activity) => activity.GetRawText();
 
