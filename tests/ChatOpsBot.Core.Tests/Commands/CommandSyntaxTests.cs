@@ -5,7 +5,7 @@ namespace ChatOpsBot.Core.Tests.Commands;
 public sealed class CommandSyntaxTests
 {
     [Fact]
-    public void The_bots_command_examples_take_the_platforms_prefix_and_other_text_is_left_as_written()
+    public void TheBotsCommandExamplesTakeThePlatformsPrefixAndOtherTextIsLeftAsWritten()
     {
         var outcome = CommandOutcome.Error("No such severity \"purple /incident\".", CommandUsage.For("severity"));
 

@@ -9,7 +9,7 @@ public sealed class ChatTextTests
     private static readonly Actor Alice = new("U0ALICE", "alice");
 
     [Fact]
-    public void A_mention_is_a_token_each_platform_renders_and_plain_text_shows_as_a_name()
+    public void AMentionIsATokenEachPlatformRendersAndPlainTextShowsAsAName()
     {
         var text = $"⏰ {ChatText.Mention(Alice)}, {ChatText.Here} see {ChatText.Code("/incident update")}";
 
@@ -21,7 +21,7 @@ public sealed class ChatTextTests
     }
 
     [Fact]
-    public void Text_from_outside_cannot_forge_a_token()
+    public void TextFromOutsideCannotForgeAToken()
     {
         var forged = ChatText.Mention(Alice) + ChatText.Here;
 
@@ -32,14 +32,14 @@ public sealed class ChatTextTests
     }
 
     [Fact]
-    public void A_stray_marker_never_leaks_into_what_is_shown()
+    public void AStrayMarkerNeverLeaksIntoWhatIsShown()
     {
         Assert.Equal("a b", ChatText.Plain("a \uE000b"));
         Assert.Equal("ab", ChatText.Plain("a\uE001b"));
     }
 
     [Fact]
-    public void The_kickoff_names_people_by_token_and_keeps_the_title_inert()
+    public void TheKickoffNamesPeopleByTokenAndKeepsTheTitleInert()
     {
         var incident = Incident.Fold(
         [
@@ -54,7 +54,7 @@ public sealed class ChatTextTests
     }
 
     [Fact]
-    public void The_card_fingerprint_changes_with_what_the_card_shows_and_its_buttons_follow_the_state()
+    public void TheCardFingerprintChangesWithWhatTheCardShowsAndItsButtonsFollowTheState()
     {
         var declared = Incident.Fold([new Declared("Checkout failing", Severity.Sev2, IsPrivate: false, Origin: null) { Actor = Alice, IncidentNumber = 1, Version = 1 }]);
         var resolved = declared.Apply(new Resolved("fixed") { Version = 2 });
@@ -70,7 +70,7 @@ public sealed class ChatTextTests
     }
 
     [Fact]
-    public void Each_status_update_owes_a_copy_to_the_stakeholder_channel_and_each_subscriber_until_delivered()
+    public void EachStatusUpdateOwesACopyToTheStakeholderChannelAndEachSubscriberUntilDelivered()
     {
         var incident = Incident.Fold(
         [
@@ -88,7 +88,7 @@ public sealed class ChatTextTests
     }
 
     [Fact]
-    public void Updates_on_a_timeline_from_before_copies_were_recorded_are_not_sent_again()
+    public void UpdatesOnATimelineFromBeforeCopiesWereRecordedAreNotSentAgain()
     {
         var incident = Incident.Fold(
         [
@@ -103,7 +103,7 @@ public sealed class ChatTextTests
     }
 
     [Fact]
-    public void A_private_incidents_updates_owe_nobody_a_copy()
+    public void APrivateIncidentsUpdatesOweNobodyACopy()
     {
         var incident = Incident.Fold(
         [
@@ -115,7 +115,7 @@ public sealed class ChatTextTests
     }
 
     [Fact]
-    public void A_group_without_a_common_summary_is_titled_from_its_alert_name_and_summary_not_the_senders_template()
+    public void AGroupWithoutACommonSummaryIsTitledFromItsAlertNameAndSummaryNotTheSendersTemplate()
     {
         var alert = new Alert("c0ffee", true, new Dictionary<string, string> { ["alertname"] = "Checkout errors" },
             new Dictionary<string, string> { ["summary"] = "Checkout 5xx rate above 5%" }, null, null, null);

@@ -19,7 +19,7 @@ public class IncidentStatisticsTests
     public IncidentStatisticsTests() => _incidents = new IncidentService(new InMemoryIncidentStore(_clock), _clock, new IncidentSettings());
 
     [Fact]
-    public async Task The_report_matches_the_hand_computed_fixture()
+    public async Task TheReportMatchesTheHandComputedFixture()
     {
         await BuildMonthAsync();
 
@@ -45,7 +45,7 @@ public class IncidentStatisticsTests
     }
 
     [Fact]
-    public async Task The_stats_command_replies_with_the_window_and_the_numbers()
+    public async Task TheStatsCommandRepliesWithTheWindowAndTheNumbers()
     {
         await BuildMonthAsync();
         var handler = new CommandHandler(_incidents, clock: new FakeTimeProvider(Now));
@@ -62,7 +62,7 @@ public class IncidentStatisticsTests
     [InlineData("/incident stats 14d", "not a window")]
     [InlineData("/incident INC-1 stats", "leave out the incident number")]
     [InlineData("/incident INC-1 change", "one URL or id")]
-    public async Task Bad_stats_and_change_commands_say_what_is_wrong(string text, string expected)
+    public async Task BadStatsAndChangeCommandsSayWhatIsWrong(string text, string expected)
     {
         var outcome = await new CommandHandler(_incidents).HandleAsync(text, _alice, new ConversationRef("console", "general"), default);
 
@@ -71,7 +71,7 @@ public class IncidentStatisticsTests
     }
 
     [Fact]
-    public void Percentiles_are_nearest_rank()
+    public void PercentilesAreNearestRank()
     {
         var sorted = Enumerable.Range(1, 10).Select(m => TimeSpan.FromMinutes(m)).ToList();
 

@@ -55,7 +55,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Opening_an_incident_channel_names_it_from_the_number_and_title_on_this_platform()
+    public async Task OpeningAnIncidentChannelNamesItFromTheNumberAndTitleOnThisPlatform()
     {
         var channel = await Platform.OpenIncidentChannelAsync(41, "Checkout is failing", isPrivate: false, CancellationToken.None);
 
@@ -64,7 +64,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invited_users_become_members_and_name_only_actors_are_not_users()
+    public async Task InvitedUsersBecomeMembersAndNameOnlyActorsAreNotUsers()
     {
         var channel = await Platform.OpenIncidentChannelAsync(42, "Invites", isPrivate: false, CancellationToken.None);
 
@@ -79,7 +79,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_topic_is_set_where_the_platform_has_topics()
+    public async Task TheTopicIsSetWhereThePlatformHasTopics()
     {
         if (!Platform.Capabilities.HasFlag(ChatCapabilities.Topic))
         {
@@ -93,7 +93,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_posted_message_is_updated_in_place_with_its_new_content_and_buttons()
+    public async Task APostedMessageIsUpdatedInPlaceWithItsNewContentAndButtons()
     {
         var channel = await Platform.OpenIncidentChannelAsync(44, "Card", isPrivate: false, CancellationToken.None);
         var id = await Platform.PostAsync(channel, new ChatMessage("INC-44 declared: Card")
@@ -117,7 +117,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_message_is_pinned_where_the_platform_has_pins()
+    public async Task AMessageIsPinnedWhereThePlatformHasPins()
     {
         if (!Platform.Capabilities.HasFlag(ChatCapabilities.Pin))
         {
@@ -133,7 +133,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_direct_message_reaches_only_its_user()
+    public async Task ADirectMessageReachesOnlyItsUser()
     {
         await Platform.SendDirectMessageAsync(User.Id, new ChatMessage("📣 INC-46 · an update for you"), CancellationToken.None);
 
@@ -141,7 +141,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_file_is_shared_as_a_file_or_as_its_comment()
+    public async Task AFileIsSharedAsAFileOrAsItsComment()
     {
         var channel = await Platform.OpenIncidentChannelAsync(47, "Files", isPrivate: false, CancellationToken.None);
 
@@ -156,7 +156,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_mention_token_renders_as_this_platforms_mention_and_a_name_only_actor_as_a_name()
+    public async Task AMentionTokenRendersAsThisPlatformsMentionAndANameOnlyActorAsAName()
     {
         var channel = await Platform.OpenIncidentChannelAsync(48, "Mentions", isPrivate: false, CancellationToken.None);
 
@@ -169,7 +169,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task User_text_is_shown_inert_in_text_fields_and_title()
+    public async Task UserTextIsShownInertInTextFieldsAndTitle()
     {
         var channel = await Platform.OpenIncidentChannelAsync(49, "Inert", isPrivate: false, CancellationToken.None);
 
@@ -186,7 +186,7 @@ public abstract class ChatPlatformContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Links_are_shown_with_their_urls_and_only_http_ones()
+    public async Task LinksAreShownWithTheirUrlsAndOnlyHttpOnes()
     {
         var channel = await Platform.OpenIncidentChannelAsync(51, "Links", isPrivate: false, CancellationToken.None);
 

@@ -13,7 +13,7 @@ public sealed class ConsoleLiveCardBrowserTests
     private const string Room = "inc-1-checkout-b-failing-b";
 
     [Fact]
-    public async Task The_kickoff_card_updates_in_place_as_severity_scribe_resolve_and_close_change_it()
+    public async Task TheKickoffCardUpdatesInPlaceAsSeverityScribeResolveAndCloseChangeIt()
     {
         await using var app = new BotFactory(new Dictionary<string, string?>
         {

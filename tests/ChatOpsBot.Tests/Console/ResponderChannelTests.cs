@@ -14,7 +14,7 @@ public sealed class ResponderChannelTests
     private const string Room = "inc-1-checkout-failing";
 
     [Fact]
-    public async Task A_commander_who_leaves_a_person_declared_incident_is_announced_and_the_missing_commander_reminder_follows()
+    public async Task ACommanderWhoLeavesAPersonDeclaredIncidentIsAnnouncedAndTheMissingCommanderReminderFollows()
     {
         using var bot = new BotFactory(new Dictionary<string, string?>
         {
@@ -35,7 +35,7 @@ public sealed class ResponderChannelTests
     }
 
     [Fact]
-    public async Task Action_item_changes_are_posted_in_the_channel_and_the_card_links_to_the_incident_page()
+    public async Task ActionItemChangesArePostedInTheChannelAndTheCardLinksToTheIncidentPage()
     {
         using var bot = new BotFactory(new Dictionary<string, string?> { ["Timeline:TimeZone"] = "Europe/Helsinki" });
         var console = new ConsoleApiClient(bot.CreateClient());

@@ -10,7 +10,7 @@ public sealed class DeploymentTests
     [Theory]
     [InlineData("helm/chatopsbot/values.yaml")]
     [InlineData("helm/chatopsbot/values-production.yaml")]
-    public async Task The_chart_lints_clean_in_strict_mode(string values)
+    public async Task TheChartLintsCleanInStrictMode(string values)
     {
         var (exit, output) = await Repo.RunAsync("helm", "lint", "--strict", Chart, "-f", values);
 
@@ -19,7 +19,7 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task The_manifests_are_the_chart_rendered_with_its_defaults()
+    public async Task TheManifestsAreTheChartRenderedWithItsDefaults()
     {
         var (exit, rendered) = await Repo.RunAsync("helm", "template", "chatopsbot", Chart, "--namespace", "chatopsbot");
         Assert.True(exit == 0, rendered);
@@ -32,7 +32,7 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task The_production_values_run_three_replicas_on_redis_with_autoscaling_and_a_service_monitor()
+    public async Task TheProductionValuesRunThreeReplicasOnRedisWithAutoscalingAndAServiceMonitor()
     {
         var (exit, rendered) = await Repo.RunAsync("helm", "template", "chatopsbot", Chart, "-f", $"{Chart}/values-production.yaml");
 
@@ -47,7 +47,7 @@ public sealed class DeploymentTests
     [Theory]
     [InlineData("replicaCount=2")]
     [InlineData("autoscaling.enabled=true")]
-    public async Task The_chart_refuses_sqlite_with_more_than_one_replica(string setting)
+    public async Task TheChartRefusesSqliteWithMoreThanOneReplica(string setting)
     {
         var (exit, output) = await Repo.RunAsync("helm", "template", "chatopsbot", Chart, "--set", setting);
 
@@ -56,7 +56,7 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task The_chart_refuses_values_its_schema_does_not_allow()
+    public async Task TheChartRefusesValuesItsSchemaDoesNotAllow()
     {
         var (exit, output) = await Repo.RunAsync("helm", "template", "chatopsbot", Chart, "--set", "storage.provider=postgres");
 
@@ -65,7 +65,7 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task The_default_deployment_is_locked_down_and_probed()
+    public async Task TheDefaultDeploymentIsLockedDownAndProbed()
     {
         var rendered = await File.ReadAllTextAsync(Repo.PathOf("manifests", "chatopsbot.yaml"));
 
@@ -80,7 +80,7 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task The_manifests_and_values_pass_yamllint()
+    public async Task TheManifestsAndValuesPassYamllint()
     {
         var (exit, output) = await Repo.RunAsync("yamllint", "--strict", "manifests/", $"{Chart}/values.yaml", $"{Chart}/values-production.yaml");
 
@@ -88,7 +88,7 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task The_dockerfile_passes_its_linter_and_runs_as_a_non_root_user_on_8080()
+    public async Task TheDockerfilePassesItsLinterAndRunsAsANonRootUserOn8080()
     {
         var (exit, output) = await Repo.RunAsync("dockerfilelint", "Dockerfile");
         Assert.True(exit == 0, output);

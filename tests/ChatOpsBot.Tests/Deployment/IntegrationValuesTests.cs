@@ -53,7 +53,7 @@ public sealed class IntegrationValuesTests : IDisposable
         """);
 
     [Fact]
-    public async Task The_chart_with_every_integration_on_lints_clean()
+    public async Task TheChartWithEveryIntegrationOnLintsClean()
     {
         var (exit, output) = await Repo.RunAsync("helm", "lint", "--strict", Chart, "-f", _values);
 
@@ -61,7 +61,7 @@ public sealed class IntegrationValuesTests : IDisposable
     }
 
     [Fact]
-    public async Task Integration_settings_go_into_the_config_map_and_their_credentials_only_by_secret_key_reference()
+    public async Task IntegrationSettingsGoIntoTheConfigMapAndTheirCredentialsOnlyBySecretKeyReference()
     {
         var configMap = await RenderAsync("templates/configmap.yaml", "-f", _values);
         var deployment = await RenderAsync("templates/deployment.yaml", "-f", _values);
@@ -89,7 +89,7 @@ public sealed class IntegrationValuesTests : IDisposable
     }
 
     [Fact]
-    public async Task GitHub_reads_its_token_from_a_secret_of_its_own_when_one_is_named()
+    public async Task GitHubReadsItsTokenFromASecretOfItsOwnWhenOneIsNamed()
     {
         var deployment = await RenderAsync("templates/deployment.yaml", "--set", "integrations.github.enabled=true",
             "--set", "integrations.github.repository=acme/web", "--set", "integrations.github.token.secretName=github-bot", "--set", "integrations.github.token.key=token");
@@ -103,7 +103,7 @@ public sealed class IntegrationValuesTests : IDisposable
     }
 
     [Fact]
-    public async Task With_the_defaults_no_integration_is_on()
+    public async Task WithTheDefaultsNoIntegrationIsOn()
     {
         var rendered = await File.ReadAllTextAsync(Repo.PathOf("manifests", "chatopsbot.yaml"));
 
@@ -119,7 +119,7 @@ public sealed class IntegrationValuesTests : IDisposable
     [InlineData("integrations.statusPage.enabled=true", "integrations.statusPage.enabled needs integrations.statusPage.pageId")]
     [InlineData("config.Slack__AppToken=xapp-1-in-a-config-map", "config.Slack__AppToken is a credential and config is a ConfigMap")]
     [InlineData("config.Paging__Opsgenie__ApiKey=in-a-config-map", "config.Paging__Opsgenie__ApiKey is a credential and config is a ConfigMap")]
-    public async Task The_chart_refuses_an_integration_without_its_secret_and_a_credential_under_config(string setting, string message)
+    public async Task TheChartRefusesAnIntegrationWithoutItsSecretAndACredentialUnderConfig(string setting, string message)
     {
         var (exit, output) = await Repo.RunAsync("helm", "template", "chatopsbot", Chart, "--set", setting);
 
@@ -128,7 +128,7 @@ public sealed class IntegrationValuesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_secret_named_for_an_integration_must_hold_its_key_when_the_chart_creates_it()
+    public async Task ASecretNamedForAnIntegrationMustHoldItsKeyWhenTheChartCreatesIt()
     {
         var (exit, output) = await Repo.RunAsync("helm", "template", "chatopsbot", Chart, "--set", "secrets.create=true",
             "--set", "integrations.opsgenie.enabled=true");

@@ -49,7 +49,7 @@ public sealed class IntegrationSecretsInLogsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task No_integration_secret_reaches_the_logs()
+    public async Task NoIntegrationSecretReachesTheLogs()
     {
         using (var wrong = new HttpRequestMessage(HttpMethod.Post, "/webhooks/pagerduty") { Content = new StringContent("{}", Encoding.UTF8, "application/json") })
         {

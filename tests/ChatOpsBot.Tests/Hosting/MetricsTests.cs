@@ -20,7 +20,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Incident_command_and_chat_metrics_move_with_what_responders_do()
+    public async Task IncidentCommandAndChatMetricsMoveWithWhatRespondersDo()
     {
         var console = new ConsoleApiClient(_host.Http);
         Assert.Null(Value(await ScrapeAsync(), "chatopsbot_incidents_declared_total", ("severity", "SEV2")));

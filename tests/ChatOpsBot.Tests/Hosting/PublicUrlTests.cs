@@ -14,7 +14,7 @@ public sealed class PublicUrlTests
     [InlineData("/bot")]
     [InlineData("ftp://chatopsbot.example.com")]
     [InlineData("https://chatopsbot.example.com/?x=1")]
-    public async Task A_public_url_that_is_not_absolute_http_stops_the_host_naming_the_key(string value)
+    public async Task APublicUrlThatIsNotAbsoluteHttpStopsTheHostNamingTheKey(string value)
     {
         await using var app = Build(value);
 
@@ -27,7 +27,7 @@ public sealed class PublicUrlTests
     [InlineData("https://example.com/bot/", "https://example.com/bot/api/incidents/1/postmortem")]
     [InlineData("http://example.com/bot", "http://example.com/bot/api/incidents/1/postmortem")]
     [InlineData("", "/api/incidents/1/postmortem")]
-    public async Task The_bots_links_are_absolute_under_the_public_url_and_paths_without_one(string value, string expected)
+    public async Task TheBotsLinksAreAbsoluteUnderThePublicUrlAndPathsWithoutOne(string value, string expected)
     {
         await using var app = Build(value);
 

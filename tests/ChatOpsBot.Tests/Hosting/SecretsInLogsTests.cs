@@ -33,7 +33,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task No_secret_response_url_or_near_miss_token_reaches_the_logs()
+    public async Task NoSecretResponseUrlOrNearMissTokenReachesTheLogs()
     {
         using (var wrongBearer = new HttpRequestMessage(HttpMethod.Get, "/api/incidents"))
         {

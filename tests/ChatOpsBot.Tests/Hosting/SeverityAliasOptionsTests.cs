@@ -17,7 +17,7 @@ public sealed class SeverityAliasOptionsTests
     [InlineData("sev2", "sev1", "Incidents:SeverityAliases:sev2: \"sev2\" already means something")]
     [InlineData("private", "sev1", "Incidents:SeverityAliases:private: \"private\" already means something")]
     [InlineData("1", "sev1", "Incidents:SeverityAliases:1: an alias is one word")]
-    public async Task A_bad_alias_stops_the_host_naming_the_key(string word, string level, string error)
+    public async Task ABadAliasStopsTheHostNamingTheKey(string word, string level, string error)
     {
         await using var app = Build(new Dictionary<string, string?> { [$"Incidents:SeverityAliases:{word}"] = level });
 
@@ -26,7 +26,7 @@ public sealed class SeverityAliasOptionsTests
     }
 
     [Fact]
-    public async Task With_p1_configured_declare_p1_is_a_SEV1_and_without_it_nothing_is_declared()
+    public async Task WithP1ConfiguredDeclareP1IsASEV1AndWithoutItNothingIsDeclared()
     {
         using var plain = new BotFactory();
         var refused = await new ConsoleApiClient(plain.CreateClient()).SayExpectingOneReplyAsync("alice", "general", "/incident declare p1 Payments down");

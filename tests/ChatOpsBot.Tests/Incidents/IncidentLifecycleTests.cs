@@ -13,7 +13,7 @@ public abstract class IncidentLifecycleTests
     protected abstract IReadOnlyDictionary<string, string?> Settings { get; }
 
     [Fact]
-    public async Task A_declared_incident_gets_a_channel_roles_messages_and_a_complete_timeline_that_survives_a_restart()
+    public async Task ADeclaredIncidentGetsAChannelRolesMessagesAndACompleteTimelineThatSurvivesARestart()
     {
         var settings = Settings;
         int eventCount;
@@ -85,7 +85,7 @@ public abstract class IncidentLifecycleTests
     }
 
     [Fact]
-    public async Task Fifty_concurrent_commands_on_one_incident_lose_no_event()
+    public async Task FiftyConcurrentCommandsOnOneIncidentLoseNoEvent()
     {
         using var bot = new BotFactory(Settings);
         var console = new ConsoleApiClient(bot.CreateClient());
@@ -108,7 +108,7 @@ public abstract class IncidentLifecycleTests
     [InlineData("/incident declare", "needs a title")]
     [InlineData("/incident INC-42 note hello", "no INC-42")]
     [InlineData("/incident note hello", "not an incident channel")]
-    public async Task Bad_commands_get_a_clear_reply_and_change_nothing(string text, string expected)
+    public async Task BadCommandsGetAClearReplyAndChangeNothing(string text, string expected)
     {
         using var bot = new BotFactory(Settings);
         var console = new ConsoleApiClient(bot.CreateClient());
@@ -123,7 +123,7 @@ public abstract class IncidentLifecycleTests
     }
 
     [Fact]
-    public async Task Commands_that_the_state_forbids_are_refused_and_append_nothing()
+    public async Task CommandsThatTheStateForbidsAreRefusedAndAppendNothing()
     {
         using var bot = new BotFactory(Settings);
         var console = new ConsoleApiClient(bot.CreateClient());
@@ -141,7 +141,7 @@ public abstract class IncidentLifecycleTests
     }
 
     [Fact]
-    public async Task A_private_incident_gets_a_members_only_channel_and_no_announcement()
+    public async Task APrivateIncidentGetsAMembersOnlyChannelAndNoAnnouncement()
     {
         using var bot = new BotFactory(Settings);
         var console = new ConsoleApiClient(bot.CreateClient());

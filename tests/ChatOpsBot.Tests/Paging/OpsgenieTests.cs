@@ -31,7 +31,7 @@ public sealed class OpsgenieTests : IDisposable
     }
 
     [Fact]
-    public async Task A_declare_at_a_paging_severity_creates_one_alert_a_team_page_names_the_team_and_resolving_closes_both()
+    public async Task ADeclareAtAPagingSeverityCreatesOneAlertATeamPageNamesTheTeamAndResolvingClosesBoth()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
         await _api.SayAsync("alice", "general", "/incident INC-1 page payments-team");
@@ -55,7 +55,7 @@ public sealed class OpsgenieTests : IDisposable
     }
 
     [Fact]
-    public async Task An_acknowledge_with_the_token_is_on_the_timeline_once_and_a_wrong_token_is_refused()
+    public async Task AnAcknowledgeWithTheTokenIsOnTheTimelineOnceAndAWrongTokenIsRefused()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev1 Checkout is down");
 

@@ -31,7 +31,7 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sev1_pages_once_with_the_incident_key_title_severity_and_link_and_resolving_resolves_the_page()
+    public async Task ASev1PagesOnceWithTheIncidentKeyTitleSeverityAndLinkAndResolvingResolvesThePage()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev1 Checkout is down");
 
@@ -56,7 +56,7 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sev2_is_not_paged_but_page_names_a_team_with_its_own_routing_key()
+    public async Task ASev2IsNotPagedButPageNamesATeamWithItsOwnRoutingKey()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Search is slow");
 
@@ -76,7 +76,7 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refused_page_is_told_in_the_channel_once_and_retried_until_it_is_out()
+    public async Task ARefusedPageIsToldInTheChannelOnceAndRetriedUntilItIsOut()
     {
         // PagerDuty's documented 400 answer for a bad event (events-API-v2/01-Overview.md: 400 is not retried by the sender).
         _pagers.FailPagerDuty(400, """{"status":"invalid event","message":"Event object is invalid","errors":["Length of 'routing_key' is incorrect (should be 32 characters)"]}""");
@@ -96,7 +96,7 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_signed_acknowledgement_goes_on_the_timeline_once_as_the_responder()
+    public async Task ASignedAcknowledgementGoesOnTheTimelineOnceAsTheResponder()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev1 Checkout is down");
         await WaitForEventAsync("Paged");
@@ -116,7 +116,7 @@ public sealed class PagingTests : IDisposable
     [InlineData(null)]
     [InlineData("v1=0123456789abcdef")]
     [InlineData("v1=not-hex")]
-    public async Task An_unsigned_or_wrongly_signed_webhook_is_refused_and_changes_nothing(string? signature)
+    public async Task AnUnsignedOrWronglySignedWebhookIsRefusedAndChangesNothing(string? signature)
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Search is slow");
 
@@ -128,7 +128,7 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
-    public async Task An_acknowledgement_for_an_unknown_incident_is_404_and_one_from_another_tool_is_ignored()
+    public async Task AnAcknowledgementForAnUnknownIncidentIs404AndOneFromAnotherToolIsIgnored()
     {
         var unknown = Acknowledged("INC-99");
         Assert.Equal(HttpStatusCode.NotFound, (await PostWebhookAsync(unknown, PagerDutySignature.Sign(unknown, WebhookSecret), "d-1")).StatusCode);
@@ -141,7 +141,7 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_routing_key_stops_the_host_with_a_message_naming_the_key()
+    public void ABadRoutingKeyStopsTheHostWithAMessageNamingTheKey()
     {
         var result = new PagingOptionsValidator().Validate(null, new PagingOptions
         {

@@ -10,7 +10,7 @@ public sealed class FollowUpReminderTests
     private const string Room = "inc-1-checkout-failing";
 
     [Fact]
-    public async Task A_missing_scribe_an_action_item_due_date_and_an_overdue_postmortem_each_get_their_reminder()
+    public async Task AMissingScribeAnActionItemDueDateAndAnOverduePostmortemEachGetTheirReminder()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)); // a Monday: no weekend in the postmortem's way
         using var bot = new BotFactory(new Dictionary<string, string?>

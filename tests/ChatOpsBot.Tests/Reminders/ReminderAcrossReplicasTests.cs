@@ -19,7 +19,7 @@ public sealed class ReminderAcrossReplicasTests(RedisServerFixture redis)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task A_sev1_incident_is_reminded_once_per_due_time_across_replicas_and_restarts_until_resolved()
+    public async Task ASev1IncidentIsRemindedOncePerDueTimeAcrossReplicasAndRestartsUntilResolved()
     {
         var settings = new Dictionary<string, string?>(BotFactory.Redis(redis.ConnectionString, RedisServerFixture.NewKeyPrefix()))
         {

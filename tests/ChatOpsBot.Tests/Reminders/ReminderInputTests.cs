@@ -16,7 +16,7 @@ public sealed class ReminderInputTests
     [InlineData("abc", "\"abc\" is not a duration")]
     [InlineData("-5m", "\"-5m\" is negative")]
     [InlineData("25h", "\"25h\" is more than 24 hours")]
-    public async Task A_bad_update_next_gets_a_clear_reply_and_nothing_is_appended_or_scheduled(string duration, string expected)
+    public async Task ABadUpdateNextGetsAClearReplyAndNothingIsAppendedOrScheduled(string duration, string expected)
     {
         // SEV4 has no cadence, so any trigger for the incident could only have come from the bad command.
         using var bot = new BotFactory();
@@ -35,7 +35,7 @@ public sealed class ReminderInputTests
     }
 
     [Fact]
-    public async Task A_due_update_is_scheduled_in_quartz_for_its_time()
+    public async Task ADueUpdateIsScheduledInQuartzForItsTime()
     {
         using var bot = new BotFactory(new Dictionary<string, string?> { ["Reminders:StatusUpdate:Sev4"] = "01:00:00" });
         var console = new ConsoleApiClient(bot.CreateClient());
@@ -54,7 +54,7 @@ public sealed class ReminderInputTests
     [InlineData("Reminders:MissingCommanderAfter", "five minutes")]
     [InlineData("Reminders:PostmortemDue:Sev3", "00:00:00")]
     [InlineData("Reminders:SweepInterval", "")]
-    public async Task A_bad_setting_stops_the_host_naming_the_key(string key, string value)
+    public async Task ABadSettingStopsTheHostNamingTheKey(string key, string value)
     {
         // Built without starting: a WebApplicationFactory whose host failed to start cannot be disposed cleanly.
         var builder = WebApplication.CreateBuilder();
@@ -69,7 +69,7 @@ public sealed class ReminderInputTests
     }
 
     [Fact]
-    public void An_empty_interval_turns_that_reminder_off()
+    public void AnEmptyIntervalTurnsThatReminderOff()
     {
         using var bot = new BotFactory(new Dictionary<string, string?> { ["Reminders:StatusUpdate:Sev1"] = "", ["Reminders:MissingScribeAfter"] = "" });
 

@@ -31,7 +31,7 @@ public sealed class TwoReplicaTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Incidents_declared_on_either_replica_get_unique_numbers_and_one_channel_each()
+    public async Task IncidentsDeclaredOnEitherReplicaGetUniqueNumbersAndOneChannelEach()
     {
         var replicas = new[] { new ConsoleApiClient(_a.Http), new ConsoleApiClient(_b.Http) };
 
@@ -49,7 +49,7 @@ public sealed class TwoReplicaTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Commands_sent_alternately_to_both_replicas_all_land_once_and_both_show_the_same_timeline()
+    public async Task CommandsSentAlternatelyToBothReplicasAllLandOnceAndBothShowTheSameTimeline()
     {
         var a = new ConsoleApiClient(_a.Http);
         var b = new ConsoleApiClient(_b.Http);
@@ -77,7 +77,7 @@ public sealed class TwoReplicaTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_status_update_reminder_is_posted_once_per_due_time_though_both_replicas_schedule_it()
+    public async Task AStatusUpdateReminderIsPostedOncePerDueTimeThoughBothReplicasScheduleIt()
     {
         var a = new ConsoleApiClient(_a.Http);
         var b = new ConsoleApiClient(_b.Http);

@@ -22,7 +22,7 @@ public sealed class ReconcilerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_chat_outage_delays_the_channel_steps_but_loses_none_and_does_none_twice()
+    public async Task AChatOutageDelaysTheChannelStepsButLosesNoneAndDoesNoneTwice()
     {
         var platform = new RecordingPlatform { FailuresLeft = 3 };
         using var bot = CreateBot(platform);
@@ -41,7 +41,7 @@ public sealed class ReconcilerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_status_update_posted_before_the_channel_existed_still_reaches_the_channel()
+    public async Task AStatusUpdatePostedBeforeTheChannelExistedStillReachesTheChannel()
     {
         var platform = new RecordingPlatform { FailuresLeft = 2 };
         using var bot = CreateBot(platform);
@@ -58,7 +58,7 @@ public sealed class ReconcilerTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_change_after_the_kickoff_gets_exactly_one_channel_message()
+    public async Task EveryChangeAfterTheKickoffGetsExactlyOneChannelMessage()
     {
         var platform = new RecordingPlatform();
         using var bot = CreateBot(platform);

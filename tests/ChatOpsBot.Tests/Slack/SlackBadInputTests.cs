@@ -15,7 +15,7 @@ public sealed class SlackBadInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task A_wrong_signature_is_refused_with_401(string path)
+    public async Task AWrongSignatureIsRefusedWith401(string path)
     {
         var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest(path, DeclareForm(), secret: "not-the-signing-secret-0123456789"));
 
@@ -25,7 +25,7 @@ public sealed class SlackBadInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task A_missing_signature_is_refused_with_401(string path)
+    public async Task AMissingSignatureIsRefusedWith401(string path)
     {
         var response = await _bot.Http.PostAsync(path, DeclareForm());
 
@@ -34,7 +34,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_stale_timestamp_is_refused_even_with_a_correct_signature()
+    public async Task AStaleTimestampIsRefusedEvenWithACorrectSignature()
     {
         var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", DeclareForm(), at: TimeProvider.System.GetUtcNow().AddMinutes(-6)));
 
@@ -43,7 +43,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_body_changed_after_signing_is_refused()
+    public async Task ABodyChangedAfterSigningIsRefused()
     {
         var request = SlackSigner.SignedRequest("/slack/commands", SlackSigner.Form(("user_id", "U0ALICE"), ("channel_id", "C0OPS"), ("text", "declare sev4 Minor")));
         request.Content = SlackSigner.Form(("user_id", "U0ALICE"), ("channel_id", "C0OPS"), ("text", "declare sev1 Major"));
@@ -53,7 +53,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_signed_command_without_user_or_channel_is_a_clear_400()
+    public async Task ASignedCommandWithoutUserOrChannelIsAClear400()
     {
         var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", SlackSigner.Form(("text", "declare sev1 Oops"))));
 
@@ -62,7 +62,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_signed_command_that_is_not_a_form_is_a_clear_400()
+    public async Task ASignedCommandThatIsNotAFormIsAClear400()
     {
         var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", new StringContent("{\"text\":\"declare\"}", Encoding.UTF8, "application/json")));
 
@@ -73,7 +73,7 @@ public sealed class SlackBadInputTests : IDisposable
     [InlineData("{not json")]
     [InlineData("{\"type\":\"event_callback\"}")]
     [InlineData("[]")]
-    public async Task Malformed_event_JSON_is_a_clear_400(string body)
+    public async Task MalformedEventJSONIsAClear400(string body)
     {
         var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/events", SlackSigner.Json(body)));
 
@@ -83,7 +83,7 @@ public sealed class SlackBadInputTests : IDisposable
     [Theory]
     [InlineData("payload={not json")]
     [InlineData("nopayload=1")]
-    public async Task A_malformed_interaction_payload_is_a_clear_400(string body)
+    public async Task AMalformedInteractionPayloadIsAClear400(string body)
     {
         var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/interactivity",
             new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded")));
@@ -92,7 +92,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task The_url_verification_challenge_is_answered()
+    public async Task TheUrlVerificationChallengeIsAnswered()
     {
         var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/events",
             SlackSigner.Json("""{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""")));
@@ -102,7 +102,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_callback_id_is_refused_without_a_500_and_appends_nothing()
+    public async Task AnUnknownCallbackIdIsRefusedWithoutA500AndAppendsNothing()
     {
         var submission = await _bot.InteractAsync(new { type = "view_submission", user = new { id = "U0ALICE" }, view = new { callback_id = "who_knows" } });
         var shortcut = await _bot.InteractAsync(new { type = "message_action", callback_id = "who_knows", user = new { id = "U0ALICE" }, channel = new { id = "C0OPS" } });
@@ -115,7 +115,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task An_outsider_pressing_a_button_on_a_private_incident_is_told_clearly_and_nothing_is_appended()
+    public async Task AnOutsiderPressingAButtonOnAPrivateIncidentIsToldClearlyAndNothingIsAppended()
     {
         await _bot.DeclareAndWaitAsync("declare sev1 private Payroll export leaked");
         var before = (await _bot.TimelineAsync()).Count;
@@ -131,7 +131,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refused_command_is_an_ephemeral_explanation_not_an_error()
+    public async Task ARefusedCommandIsAnEphemeralExplanationNotAnError()
     {
         var text = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("resolve"));
 
@@ -139,7 +139,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Slack_is_off_without_a_signing_secret_and_token()
+    public async Task SlackIsOffWithoutASigningSecretAndToken()
     {
         using var plain = new Tests.Support.BotFactory(Tests.Support.BotFactory.Sqlite(Path.Combine(Path.GetTempPath(), $"chatopsbot-{Guid.NewGuid():N}.db")));
 
@@ -150,7 +150,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_setting_stops_the_host()
+    public void ABadSettingStopsTheHost()
     {
         var settings = new Dictionary<string, string?>(Tests.Support.BotFactory.Sqlite(Path.Combine(Path.GetTempPath(), $"chatopsbot-{Guid.NewGuid():N}.db")))
         {
@@ -166,7 +166,7 @@ public sealed class SlackBadInputTests : IDisposable
     }
 
     [Fact]
-    public void The_settings_check_names_each_bad_key_and_never_echoes_a_secret()
+    public void TheSettingsCheckNamesEachBadKeyAndNeverEchoesASecret()
     {
         var result = new SlackOptionsValidator().Validate(null, new SlackOptions
         {

@@ -8,7 +8,7 @@ public sealed class SlackCommandSyntaxTests : IDisposable
     private readonly SlackBot _bot = new();
 
     [Fact]
-    public async Task Help_and_usage_show_the_slash_command()
+    public async Task HelpAndUsageShowTheSlashCommand()
     {
         var help = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("help"));
         var usage = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("severity purple"));

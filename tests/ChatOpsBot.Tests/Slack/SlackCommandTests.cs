@@ -12,7 +12,7 @@ public sealed class SlackCommandTests : IDisposable
     private readonly SlackBot _bot = new();
 
     [Fact]
-    public async Task A_command_slower_than_the_budget_is_acknowledged_at_once_and_answered_through_response_url()
+    public async Task ACommandSlowerThanTheBudgetIsAcknowledgedAtOnceAndAnsweredThroughResponseUrl()
     {
         using var slow = new SlackBot(new Dictionary<string, string?> { ["Slack:AcknowledgeWithin"] = "00:00:00" });
 
@@ -25,7 +25,7 @@ public sealed class SlackCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Commands_in_the_incident_channel_need_no_incident_number()
+    public async Task CommandsInTheIncidentChannelNeedNoIncidentNumber()
     {
         await _bot.DeclareAndWaitAsync();
 

@@ -12,7 +12,7 @@ public sealed class SlackDeclareTests : IDisposable
     private readonly SlackBot _bot = new();
 
     [Fact]
-    public async Task Declaring_by_command_opens_a_channel_invites_sets_topic_and_purpose_posts_the_kickoff_and_announces()
+    public async Task DeclaringByCommandOpensAChannelInvitesSetsTopicAndPurposePostsTheKickoffAndAnnounces()
     {
         var reply = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("declare sev2 Checkout failing"));
         Assert.Contains("Declared INC-1", reply, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class SlackDeclareTests : IDisposable
     }
 
     [Fact]
-    public async Task A_private_incident_gets_a_private_channel_and_no_announcement()
+    public async Task APrivateIncidentGetsAPrivateChannelAndNoAnnouncement()
     {
         await _bot.DeclareAndWaitAsync("declare sev1 private Payroll export leaked");
 
@@ -53,7 +53,7 @@ public sealed class SlackDeclareTests : IDisposable
     }
 
     [Fact]
-    public async Task Declare_without_a_title_opens_the_modal_and_its_submission_declares_with_the_chosen_commander()
+    public async Task DeclareWithoutATitleOpensTheModalAndItsSubmissionDeclaresWithTheChosenCommander()
     {
         var ack = await _bot.CommandAsync("declare", triggerId: "trigger-42");
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
@@ -76,7 +76,7 @@ public sealed class SlackDeclareTests : IDisposable
     [Theory]
     [InlineData("", "sev1", "title_block")]
     [InlineData("Search is slow", null, "sev_block")]
-    public async Task An_invalid_modal_answers_errors_on_the_field_and_declares_nothing(string title, string? severity, string block)
+    public async Task AnInvalidModalAnswersErrorsOnTheFieldAndDeclaresNothing(string title, string? severity, string block)
     {
         var response = await _bot.InteractAsync(DeclareSubmission("""{"channel":"C0OPS"}""", title, severity));
 
@@ -88,7 +88,7 @@ public sealed class SlackDeclareTests : IDisposable
     }
 
     [Fact]
-    public async Task A_kickoff_button_assigns_the_role_to_whoever_pressed_it()
+    public async Task AKickoffButtonAssignsTheRoleToWhoeverPressedIt()
     {
         await _bot.DeclareAndWaitAsync();
         _bot.Slack.Answer("users.info", """{"ok":true,"user":{"id":"U0BOB","name":"bob","profile":{"display_name":"Bob"}}}""");
@@ -103,7 +103,7 @@ public sealed class SlackDeclareTests : IDisposable
     }
 
     [Fact]
-    public async Task A_button_that_needs_words_opens_a_small_form_whose_answer_runs_the_command()
+    public async Task AButtonThatNeedsWordsOpensASmallFormWhoseAnswerRunsTheCommand()
     {
         await _bot.DeclareAndWaitAsync();
 

@@ -19,7 +19,7 @@ public sealed class SlackFileTests : IDisposable
     private readonly SlackBot _bot = new();
 
     [Fact]
-    public async Task Closing_an_incident_uploads_the_postmortem_draft_as_a_markdown_file_in_its_channel_once()
+    public async Task ClosingAnIncidentUploadsThePostmortemDraftAsAMarkdownFileInItsChannelOnce()
     {
         await _bot.DeclareAndWaitAsync("declare sev1 Checkout failing");
         await CommandInIncidentChannelAsync("note Bob forgot to enable the flag");
@@ -52,7 +52,7 @@ public sealed class SlackFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refused_completeUploadExternal_records_nothing_and_the_draft_is_shared_on_the_next_pass()
+    public async Task ARefusedCompleteUploadExternalRecordsNothingAndTheDraftIsSharedOnTheNextPass()
     {
         _bot.Slack.AnswerOnce("files.completeUploadExternal", r => r.WithHeader("Content-Type", "application/json")
             .WithBody("""{"ok":false,"error":"internal_error"}"""));
@@ -73,7 +73,7 @@ public sealed class SlackFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_csv_in_Slack_arrives_as_a_file_in_that_channel()
+    public async Task ExportCsvInSlackArrivesAsAFileInThatChannel()
     {
         await _bot.DeclareAndWaitAsync();
         await CommandInIncidentChannelAsync("note =cmd|' /C calc'!A0, \"quoted\" and | pipes");
@@ -91,7 +91,7 @@ public sealed class SlackFileTests : IDisposable
     }
 
     [Fact]
-    public async Task An_export_that_cannot_be_shared_in_the_channel_says_why_and_links_the_download()
+    public async Task AnExportThatCannotBeSharedInTheChannelSaysWhyAndLinksTheDownload()
     {
         _bot.Slack.Answer("files.completeUploadExternal", """{"ok":false,"error":"not_in_channel"}""");
         await _bot.DeclareAndWaitAsync();

@@ -24,7 +24,7 @@ public sealed class SlackInertTextTests : IDisposable
     private readonly SlackBot _bot = new(new Dictionary<string, string?> { ["Reconciler:SweepInterval"] = "00:00:01" });
 
     [Fact]
-    public async Task Broadcasts_and_a_disguised_link_in_a_title_update_note_and_action_item_reach_Slack_inert()
+    public async Task BroadcastsAndADisguisedLinkInATitleUpdateNoteAndActionItemReachSlackInert()
     {
         await _bot.DeclareAndWaitAsync("declare sev2 Search " + Hostile);
         await Command("update Update " + Hostile);
@@ -53,7 +53,7 @@ public sealed class SlackInertTextTests : IDisposable
     }
 
     [Fact]
-    public async Task A_stakeholder_channel_failing_ten_times_in_a_row_still_gets_exactly_one_copy_of_the_update()
+    public async Task AStakeholderChannelFailingTenTimesInARowStillGetsExactlyOneCopyOfTheUpdate()
     {
         await _bot.DeclareAndWaitAsync();
         var scenario = "stakeholders-down";
@@ -85,7 +85,7 @@ public sealed class SlackInertTextTests : IDisposable
     }
 
     [Fact]
-    public async Task Slacks_ssl_check_gets_an_empty_200()
+    public async Task SlacksSslCheckGetsAnEmpty200()
     {
         using var response = await _bot.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", SlackSigner.Form(("ssl_check", "1"), ("token", "deprecated"))));
 

@@ -24,7 +24,7 @@ public sealed class SlackLiveCardTests : IDisposable
     });
 
     [Fact]
-    public async Task A_status_update_reminder_mentions_the_commander_as_a_Slack_user()
+    public async Task AStatusUpdateReminderMentionsTheCommanderAsASlackUser()
     {
         using var bot = new SlackBot(new Dictionary<string, string?> { ["Reminders:StatusUpdate:Sev2"] = "00:00:01" });
         await bot.DeclareAndWaitAsync();
@@ -37,7 +37,7 @@ public sealed class SlackLiveCardTests : IDisposable
     }
 
     [Fact]
-    public async Task Severity_scribe_resolve_and_close_each_update_the_kickoff_in_place_with_the_right_buttons()
+    public async Task SeverityScribeResolveAndCloseEachUpdateTheKickoffInPlaceWithTheRightButtons()
     {
         await _bot.DeclareAndWaitAsync();
         var kickoff = PostsTo(_bot, FakeSlack.IncidentChannel).First();
@@ -70,7 +70,7 @@ public sealed class SlackLiveCardTests : IDisposable
     }
 
     [Fact]
-    public async Task An_Alertmanager_alert_shows_its_runbook_and_generator_links_in_the_kickoff_blocks()
+    public async Task AnAlertmanagerAlertShowsItsRunbookAndGeneratorLinksInTheKickoffBlocks()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/alertmanager")
         {
@@ -91,7 +91,7 @@ public sealed class SlackLiveCardTests : IDisposable
     }
 
     [Fact]
-    public async Task An_alert_whose_triage_prompt_Slack_refuses_is_answered_503_with_the_reason_so_Alertmanager_retries()
+    public async Task AnAlertWhoseTriagePromptSlackRefusesIsAnswered503WithTheReasonSoAlertmanagerRetries()
     {
         _bot.Slack.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/chat.postMessage")).AtPriority(1)
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(HttpStatusCode.ServiceUnavailable));

@@ -29,7 +29,7 @@ public sealed class SlackRateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_burst_of_channel_creates_goes_out_one_per_three_seconds_at_twenty_a_minute_and_the_rest_wait_locally()
+    public async Task ABurstOfChannelCreatesGoesOutOnePerThreeSecondsAtTwentyAMinuteAndTheRestWaitLocally()
     {
         var bucket = _limits.ForMethod("conversations.create")!;
         var calls = new List<Task<HttpResponseMessage>>();
@@ -58,7 +58,7 @@ public sealed class SlackRateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task Posts_into_one_channel_get_a_short_burst_then_one_a_second_while_another_channel_is_not_held_up()
+    public async Task PostsIntoOneChannelGetAShortBurstThenOneASecondWhileAnotherChannelIsNotHeldUp()
     {
         var channel = _limits.ForChannel("C0BUSY")!;
         var busy = new List<Task<HttpResponseMessage>>();
@@ -83,7 +83,7 @@ public sealed class SlackRateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_429_holds_the_calls_queued_behind_it_for_its_Retry_After_even_when_tokens_are_due()
+    public async Task A429HoldsTheCallsQueuedBehindItForItsRetryAfterEvenWhenTokensAreDue()
     {
         _slack.Server.Given(Request.Create().WithPath("/api/conversations.invite")).AtPriority(1)
             .InScenario("limited").WillSetStateTo("served once")
@@ -107,7 +107,7 @@ public sealed class SlackRateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task Methods_without_a_limit_are_not_paced()
+    public async Task MethodsWithoutALimitAreNotPaced()
     {
         var calls = await Task.WhenAll(Enumerable.Range(1, 10).Select(i => _http.PostAsJsonAsync("users.info", new { user = $"U{i}" })));
 

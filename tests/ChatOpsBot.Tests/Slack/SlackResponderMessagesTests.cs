@@ -17,7 +17,7 @@ public sealed class SlackResponderMessagesTests : IDisposable
     private readonly SlackBot _bot = new(new Dictionary<string, string?> { ["Web:PublicUrl"] = PublicUrl });
 
     [Fact]
-    public async Task The_kickoff_card_and_the_announcement_link_to_the_incident_page()
+    public async Task TheKickoffCardAndTheAnnouncementLinkToTheIncidentPage()
     {
         await _bot.DeclareAndWaitAsync();
 
@@ -26,7 +26,7 @@ public sealed class SlackResponderMessagesTests : IDisposable
     }
 
     [Fact]
-    public async Task Leaving_the_commander_role_and_each_action_item_change_are_posted_in_the_incident_channel()
+    public async Task LeavingTheCommanderRoleAndEachActionItemChangeArePostedInTheIncidentChannel()
     {
         await _bot.DeclareAndWaitAsync();
 
@@ -50,7 +50,7 @@ public sealed class SlackResponderMessagesTests : IDisposable
     }
 
     [Fact]
-    public async Task The_export_notice_and_the_postmortem_draft_link_to_the_incident_pages()
+    public async Task TheExportNoticeAndThePostmortemDraftLinkToTheIncidentPages()
     {
         await _bot.DeclareAndWaitAsync();
 

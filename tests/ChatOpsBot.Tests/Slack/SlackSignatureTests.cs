@@ -10,7 +10,7 @@ public sealed class SlackSignatureTests
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("token=x&text=declare+sev1+DB+down");
 
     [Fact]
-    public void A_request_signed_as_Slack_signs_it_is_valid()
+    public void ARequestSignedAsSlackSignsItIsValid()
     {
         var request = SlackSigner.SignedRequest("/slack/commands", new ByteArrayContent(Body), at: Now);
 
@@ -19,7 +19,7 @@ public sealed class SlackSignatureTests
     }
 
     [Fact]
-    public void Matches_the_worked_example_computed_independently() =>
+    public void MatchesTheWorkedExampleComputedIndependently() =>
         // HMAC-SHA256("secret", "v0:1:body"), computed with Python's hmac module.
         Assert.Equal("v0=c9bc7cc90a3668336bc5414530c26b4fdd714d73e447a37b322b8251e09f98e2", SlackSignature.Compute("secret", "1", "body"u8));
 
@@ -27,7 +27,7 @@ public sealed class SlackSignatureTests
     [InlineData("wrong-secret-0123456789abcdef", 0)]
     [InlineData(SlackSigner.Secret, -301)]
     [InlineData(SlackSigner.Secret, 301)]
-    public void A_wrong_secret_or_a_timestamp_outside_five_minutes_is_refused(string secret, int offsetSeconds)
+    public void AWrongSecretOrATimestampOutsideFiveMinutesIsRefused(string secret, int offsetSeconds)
     {
         var request = SlackSigner.SignedRequest("/slack/commands", new ByteArrayContent(Body), secret, Now.AddSeconds(offsetSeconds));
 
@@ -36,7 +36,7 @@ public sealed class SlackSignatureTests
     }
 
     [Fact]
-    public void A_changed_body_is_refused()
+    public void AChangedBodyIsRefused()
     {
         var request = SlackSigner.SignedRequest("/slack/commands", new ByteArrayContent(Body), at: Now);
 
@@ -49,7 +49,7 @@ public sealed class SlackSignatureTests
     [InlineData("1767225600", null)]
     [InlineData("not-a-number", "v0=abc")]
     [InlineData("1767225600", "v0=short")]
-    public void Missing_or_malformed_headers_are_refused(string? timestamp, string? signature) =>
+    public void MissingOrMalformedHeadersAreRefused(string? timestamp, string? signature) =>
         Assert.False(SlackSignature.IsValid(SlackSigner.Secret, timestamp, signature, Body, Now, TimeSpan.FromMinutes(5)));
 
     private static string Header(HttpRequestMessage request, string name) => request.Headers.GetValues(name).Single();

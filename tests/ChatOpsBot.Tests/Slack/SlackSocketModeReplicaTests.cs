@@ -48,7 +48,7 @@ public sealed class SlackSocketModeReplicaTests(RedisServerFixture redis) : IAsy
     }
 
     [Fact]
-    public async Task A_command_retried_on_the_other_replicas_socket_is_handled_once_and_both_envelopes_are_acknowledged()
+    public async Task ACommandRetriedOnTheOtherReplicasSocketIsHandledOnceAndBothEnvelopesAreAcknowledged()
     {
         await Eventually.Get(() => _httpA.GetStringAsync("/readyz"), r => r == "Healthy", "host A's socket on /readyz");
         await Eventually.Get(() => _httpB.GetStringAsync("/readyz"), r => r == "Healthy", "host B's socket on /readyz");

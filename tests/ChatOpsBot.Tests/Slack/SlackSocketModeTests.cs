@@ -30,7 +30,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_slash_command_over_the_socket_declares_answers_in_the_ack_and_opens_the_channel()
+    public async Task ASlashCommandOverTheSocketDeclaresAnswersInTheAckAndOpensTheChannel()
     {
         _ = _bot.Http; // starts the host
         var session = await _socket.NextSessionAsync();
@@ -48,7 +48,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_signing_secret_the_request_urls_are_not_served()
+    public async Task WithoutASigningSecretTheRequestUrlsAreNotServed()
     {
         var response = await _bot.CommandAsync("declare sev2 Checkout failing");
 
@@ -56,7 +56,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_event_and_a_button_reach_the_same_handlers_and_a_redelivered_event_is_handled_once()
+    public async Task AnEventAndAButtonReachTheSameHandlersAndARedeliveredEventIsHandledOnce()
     {
         _ = _bot.Http;
         var session = await _socket.NextSessionAsync();
@@ -78,7 +78,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_modal_error_goes_back_as_the_ack_payload()
+    public async Task AModalErrorGoesBackAsTheAckPayload()
     {
         _ = _bot.Http;
         var session = await _socket.NextSessionAsync();
@@ -98,7 +98,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_disconnect_opens_the_next_socket_before_the_old_one_closes()
+    public async Task ADisconnectOpensTheNextSocketBeforeTheOldOneCloses()
     {
         _ = _bot.Http;
         var old = await _socket.NextSessionAsync();
@@ -115,7 +115,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_dropped_connection_is_reopened_and_readyz_reports_the_socket()
+    public async Task ADroppedConnectionIsReopenedAndReadyzReportsTheSocket()
     {
         _socket.SayHello = false;
         _ = _bot.Http;

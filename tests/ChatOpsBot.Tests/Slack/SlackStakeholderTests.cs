@@ -20,7 +20,7 @@ public sealed class SlackStakeholderTests : IDisposable
     });
 
     [Fact]
-    public async Task A_SEV1_goes_to_the_SEV1_stakeholder_channel_and_a_SEV3_to_the_default_one()
+    public async Task ASEV1GoesToTheSEV1StakeholderChannelAndASEV3ToTheDefaultOne()
     {
         await _bot.DeclareAndWaitAsync("declare sev1 Checkout failing");
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("declare sev3 Search is slow"));
@@ -39,7 +39,7 @@ public sealed class SlackStakeholderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_subscriber_gets_the_update_by_direct_message()
+    public async Task ASubscriberGetsTheUpdateByDirectMessage()
     {
         await _bot.DeclareAndWaitAsync();
         var subscribed = await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("subscribe INC-1", user: "U0FRANK"));
@@ -52,7 +52,7 @@ public sealed class SlackStakeholderTests : IDisposable
     }
 
     [Fact]
-    public async Task The_briefing_and_the_status_page_show_when_the_next_update_is_due()
+    public async Task TheBriefingAndTheStatusPageShowWhenTheNextUpdateIsDue()
     {
         await _bot.DeclareAndWaitAsync("declare sev1 Checkout failing");
         await SlackBot.EphemeralTextAsync(await _bot.CommandAsync("update Investigating the gateway", channel: FakeSlack.IncidentChannel));

@@ -16,7 +16,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     private readonly SlackBot _bot = new();
 
     [Fact]
-    public async Task A_pinned_message_lands_on_the_timeline_once_with_its_author_and_original_time()
+    public async Task APinnedMessageLandsOnTheTimelineOnceWithItsAuthorAndOriginalTime()
     {
         await _bot.DeclareAndWaitAsync();
 
@@ -32,7 +32,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task The_timeline_reaction_fetches_the_message_and_captures_it_once_however_often_it_is_pinned_or_reacted()
+    public async Task TheTimelineReactionFetchesTheMessageAndCapturesItOnceHoweverOftenItIsPinnedOrReacted()
     {
         await _bot.DeclareAndWaitAsync();
         _bot.Slack.Answer("conversations.history", $$"""
@@ -56,7 +56,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_retried_delivery_of_the_same_event_adds_nothing()
+    public async Task ARetriedDeliveryOfTheSameEventAddsNothing()
     {
         await _bot.DeclareAndWaitAsync();
         await _bot.EventAsync("Ev6", Pin("Ev6"));
@@ -72,7 +72,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task An_event_that_could_not_be_handled_is_handled_when_Slack_delivers_it_again()
+    public async Task AnEventThatCouldNotBeHandledIsHandledWhenSlackDeliversItAgain()
     {
         await _bot.DeclareAndWaitAsync();
         _bot.Slack.Answer("conversations.history", """{"ok":false,"error":"internal_error"}""");
@@ -91,7 +91,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task Edits_and_deletions_of_a_captured_message_follow_on_the_timeline_and_keep_its_history()
+    public async Task EditsAndDeletionsOfACapturedMessageFollowOnTheTimelineAndKeepItsHistory()
     {
         await _bot.DeclareAndWaitAsync();
         await _bot.EventAsync("Ev7", Pin("Ev7"));
@@ -116,7 +116,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task Edits_of_messages_that_were_never_captured_are_ignored()
+    public async Task EditsOfMessagesThatWereNeverCapturedAreIgnored()
     {
         await _bot.DeclareAndWaitAsync();
         var before = (await _bot.TimelineAsync()).Count;
@@ -132,7 +132,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task Someone_joining_the_channel_is_recorded_once_and_the_bot_itself_is_not()
+    public async Task SomeoneJoiningTheChannelIsRecordedOnceAndTheBotItselfIsNot()
     {
         await _bot.DeclareAndWaitAsync();
         _bot.Slack.Answer("users.info", """{"ok":true,"user":{"id":"U0CAROL","name":"carol","profile":{"display_name":"Carol"}}}""");
@@ -148,7 +148,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task The_message_shortcut_adds_a_thread_reply_and_says_so()
+    public async Task TheMessageShortcutAddsAThreadReplyAndSaysSo()
     {
         await _bot.DeclareAndWaitAsync();
 
@@ -167,7 +167,7 @@ public sealed class SlackTimelineCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task Pins_outside_incident_channels_are_ignored()
+    public async Task PinsOutsideIncidentChannelsAreIgnored()
     {
         await _bot.DeclareAndWaitAsync();
         var before = (await _bot.TimelineAsync()).Count;

@@ -10,7 +10,7 @@ public sealed class SlackWebApiTests : IDisposable
     private readonly SlackBot _bot = new();
 
     [Fact]
-    public async Task A_429_with_Retry_After_is_waited_out_and_the_step_completes()
+    public async Task A429WithRetryAfterIsWaitedOutAndTheStepCompletes()
     {
         _bot.Slack.AnswerOnce("conversations.setTopic", r => r.WithStatusCode(429).WithHeader("Retry-After", "1"));
 
@@ -25,7 +25,7 @@ public sealed class SlackWebApiTests : IDisposable
     }
 
     [Fact]
-    public async Task A_taken_channel_name_gets_a_suffix()
+    public async Task ATakenChannelNameGetsASuffix()
     {
         _bot.Slack.AnswerOnce("conversations.create", r => r.WithHeader("Content-Type", "application/json").WithBody("""{"ok":false,"error":"name_taken"}"""));
 
@@ -36,7 +36,7 @@ public sealed class SlackWebApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Transient_server_errors_are_retried_with_backoff()
+    public async Task TransientServerErrorsAreRetriedWithBackoff()
     {
         _bot.Slack.AnswerOnce("chat.postMessage", r => r.WithStatusCode(503));
 
@@ -47,7 +47,7 @@ public sealed class SlackWebApiTests : IDisposable
     }
 
     [Fact]
-    public async Task A_lasting_Slack_error_delays_the_step_without_losing_or_repeating_it()
+    public async Task ALastingSlackErrorDelaysTheStepWithoutLosingOrRepeatingIt()
     {
         // not_in_channel on the stakeholder channel until someone invites the bot; the reconciler keeps trying.
         _bot.Slack.AnswerOnce("conversations.setPurpose", r => r.WithHeader("Content-Type", "application/json").WithBody("""{"ok":false,"error":"not_in_channel"}"""));
@@ -60,7 +60,7 @@ public sealed class SlackWebApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Changes_after_the_kickoff_update_the_topic_and_post_one_message_each()
+    public async Task ChangesAfterTheKickoffUpdateTheTopicAndPostOneMessageEach()
     {
         await _bot.DeclareAndWaitAsync();
 

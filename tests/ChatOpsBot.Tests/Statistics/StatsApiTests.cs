@@ -12,7 +12,7 @@ public sealed class StatsApiTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public async Task Stats_count_what_responders_did_and_name_the_change_that_caused_an_incident()
+    public async Task StatsCountWhatRespondersDidAndNameTheChangeThatCausedAnIncident()
     {
         var console = new ConsoleApiClient(_bot.CreateClient());
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout failing");
@@ -31,7 +31,7 @@ public sealed class StatsApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Stats_count_action_items_open_done_and_overdue()
+    public async Task StatsCountActionItemsOpenDoneAndOverdue()
     {
         var console = new ConsoleApiClient(_bot.CreateClient());
         await console.SayExpectingOneReplyAsync("alice", "general", "/incident declare sev2 Checkout failing");
@@ -51,7 +51,7 @@ public sealed class StatsApiTests : IDisposable
     [InlineData("/api/stats?days=0")]
     [InlineData("/api/stats?days=366")]
     [InlineData("/api/stats?days=week")]
-    public async Task A_bad_window_is_a_400(string url)
+    public async Task ABadWindowIsA400(string url)
     {
         var response = await _bot.CreateClient().GetAsync(url);
 

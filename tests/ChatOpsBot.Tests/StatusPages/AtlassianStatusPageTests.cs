@@ -33,7 +33,7 @@ public sealed class AtlassianStatusPageTests : IDisposable
     }
 
     [Fact]
-    public async Task A_public_sev1_goes_out_its_public_updates_follow_internal_ones_do_not_and_resolving_resolves_it()
+    public async Task APublicSev1GoesOutItsPublicUpdatesFollowInternalOnesDoNotAndResolvingResolvesIt()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev1 Checkout is down");
         var created = Assert.Single(await Eventually.Get(() => Task.FromResult(Bodies("POST")), c => c.Count > 0, "the status page incident")).GetProperty("incident");
@@ -58,7 +58,7 @@ public sealed class AtlassianStatusPageTests : IDisposable
     }
 
     [Fact]
-    public async Task A_private_incident_never_goes_out_and_cannot_be_given_a_public_update()
+    public async Task APrivateIncidentNeverGoesOutAndCannotBeGivenAPublicUpdate()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev1 private Payroll export leaked");
         var refused = await _api.SayExpectingOneReplyAsync("alice", "general", "/incident INC-1 update public Everything is fine");
@@ -74,7 +74,7 @@ public sealed class AtlassianStatusPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Only_the_commander_makes_an_update_public_and_a_sev3_stays_off_the_page()
+    public async Task OnlyTheCommanderMakesAnUpdatePublicAndASev3StaysOffThePage()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev3 Search is slow");
 
@@ -85,7 +85,7 @@ public sealed class AtlassianStatusPageTests : IDisposable
     }
 
     [Fact]
-    public async Task A_status_page_error_is_told_in_the_channel_once_and_the_incident_is_created_once_it_recovers()
+    public async Task AStatusPageErrorIsToldInTheChannelOnceAndTheIncidentIsCreatedOnceItRecovers()
     {
         _statuspage.Given(Request.Create().WithPath("/v1/pages/kctbh9vrtdwd/incidents")).AtPriority(1).WithGuid(FailureMapping)
             .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody("""{"error":"Could not authenticate"}"""));

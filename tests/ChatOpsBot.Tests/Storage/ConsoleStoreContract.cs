@@ -228,7 +228,7 @@ public abstract class ConsoleStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_updated_message_keeps_its_ts_author_and_place_and_shows_the_new_content()
+    public async Task AnUpdatedMessageKeepsItsTsAuthorAndPlaceAndShowsTheNewContent()
     {
         var channel = Some.String("inc");
         await Store.TryCreateChannelAsync(new ConsoleChannel(channel, "", "", false, [], Noon), CancellationToken.None);

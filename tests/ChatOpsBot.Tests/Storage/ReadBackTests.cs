@@ -17,7 +17,7 @@ public sealed class ReadBackTests(RedisServerFixture redis)
     private const string Room = "inc-1-search-latency";
 
     [Fact]
-    public async Task Notes_and_a_severity_change_are_appended_once_each_and_never_read_back()
+    public async Task NotesAndASeverityChangeAreAppendedOnceEachAndNeverReadBack()
     {
         var counting = new CountingStore();
         using var factory = new BotFactory(BotFactory.Redis(redis.ConnectionString, RedisServerFixture.NewKeyPrefix()))
@@ -46,7 +46,7 @@ public sealed class ReadBackTests(RedisServerFixture redis)
     }
 
     [Fact]
-    public async Task The_append_script_announces_each_appends_number_and_version_to_every_replica()
+    public async Task TheAppendScriptAnnouncesEachAppendsNumberAndVersionToEveryReplica()
     {
         var prefix = RedisServerFixture.NewKeyPrefix();
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
@@ -75,7 +75,7 @@ public sealed class ReadBackTests(RedisServerFixture redis)
     }
 
     [Fact]
-    public async Task A_declaration_is_announced_to_the_other_replicas_but_not_back_to_the_one_that_made_it()
+    public async Task ADeclarationIsAnnouncedToTheOtherReplicasButNotBackToTheOneThatMadeIt()
     {
         var prefix = RedisServerFixture.NewKeyPrefix();
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);

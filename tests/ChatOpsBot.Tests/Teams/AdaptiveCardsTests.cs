@@ -13,7 +13,7 @@ public sealed class AdaptiveCardsTests
     private static readonly Actor Dana = new("29:1dana-Q_w", "Dana Lee");
 
     [Fact]
-    public void A_message_becomes_one_adaptive_card_1_5_with_title_text_facts_and_actions()
+    public void AMessageBecomesOneAdaptiveCard15WithTitleTextFactsAndActions()
     {
         var message = new ChatMessage("INC-4 declared: Checkout latency")
         {
@@ -38,7 +38,7 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void A_command_needing_words_opens_an_inline_form_whose_button_sends_them()
+    public void ACommandNeedingWordsOpensAnInlineFormWhoseButtonSendsThem()
     {
         var message = new ChatMessage("x") { Actions = [new("post-update", "Post update", "/incident INC-4 update ")] };
 
@@ -51,7 +51,7 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void A_mention_token_of_a_teams_user_becomes_at_and_an_entity()
+    public void AMentionTokenOfATeamsUserBecomesAtAndAnEntity()
     {
         var activity = AdaptiveCards.Render(new ChatMessage($"⏰ {ChatText.Mention(Dana)}, a status update on INC-4 is due."))[0];
 
@@ -64,7 +64,7 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void TeamsMentions_builds_the_at_text_and_entity_from_an_actor_id_and_name()
+    public void TeamsMentionsBuildsTheAtTextAndEntityFromAnActorIdAndName()
     {
         var mention = TeamsMentions.Create("29:1abc", "Sam *Ops*");
 
@@ -78,11 +78,11 @@ public sealed class AdaptiveCardsTests
     [InlineData("**bold** _it_ [link](https://evil.example)", "\\*\\*bold\\*\\* \\_it\\_ \\[link\\](https://evil.example)")]
     [InlineData("# Heading\n- item\n1. first", "\\# Heading\n\\- item\n1\\. first")]
     [InlineData("`code` ~strike~", "\\`code\\` \\~strike\\~")]
-    public void User_text_is_inert_markdown(string text, string expected) =>
+    public void UserTextIsInertMarkdown(string text, string expected) =>
         Assert.Equal(expected, TeamsText.Inert(text));
 
     [Fact]
-    public void An_at_tag_someone_typed_never_becomes_a_mention()
+    public void AnAtTagSomeoneTypedNeverBecomesAMention()
     {
         var activity = AdaptiveCards.Render(new ChatMessage($"📣 Status update from {ChatText.Mention(Dana)}: {ChatText.Inert("ping <at>Dana Lee</at> now")}"))[0];
 
@@ -94,7 +94,7 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void A_participants_name_typed_with_an_at_sign_is_only_text()
+    public void AParticipantsNameTypedWithAnAtSignIsOnlyText()
     {
         // Before mention tokens, "@Name" of a participant anywhere in the text became a ping; now only a token does.
         var activity = AdaptiveCards.Render(new ChatMessage($"📣 Status update: {ChatText.Inert("waiting for @Dana Lee to confirm")}")
@@ -110,7 +110,7 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void A_name_only_actor_is_its_name_here_is_the_words_and_code_is_inline_code()
+    public void ANameOnlyActorIsItsNameHereIsTheWordsAndCodeIsInlineCode()
     {
         var text = $"{ChatText.Mention(new Actor("alertmanager"))} fired; {ChatText.Here} type {ChatText.Code("@ChatOpsBot incident help")} for *help*";
 
@@ -121,7 +121,7 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void Mentions_in_the_title_facts_and_context_carry_their_entities_once()
+    public void MentionsInTheTitleFactsAndContextCarryTheirEntitiesOnce()
     {
         var card = AdaptiveCards.Render(new ChatMessage("INC-4") { Title = $"IC {ChatText.Mention(Dana)}", Fields = [new("Commander", ChatText.Mention(Dana))], Context = ChatText.Mention(Dana) })[0]["attachments"]![0]!["content"]!;
 
@@ -132,7 +132,7 @@ public sealed class AdaptiveCardsTests
     }
 
     [Fact]
-    public void A_long_text_is_split_over_activities_each_under_100_kb()
+    public void ALongTextIsSplitOverActivitiesEachUnder100Kb()
     {
         var line = "Timeline line with ünïcödé and * stars that get escaped\n";
         var text = string.Concat(Enumerable.Repeat(line, 4000)); // ~230 KB as text

@@ -17,7 +17,7 @@ public sealed class TeamsAuthTests : IDisposable
     private string ServiceUrl => _bot.Teams.ServiceUrl;
 
     [Fact]
-    public async Task A_well_signed_token_for_this_bot_is_accepted_and_the_command_runs()
+    public async Task AWellSignedTokenForThisBotIsAcceptedAndTheCommandRuns()
     {
         var response = await _bot.PostAsync(_bot.ChannelMessage("incident declare sev2 Checkout failing"));
 
@@ -26,15 +26,15 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task A_request_without_a_token_is_refused() =>
+    public async Task ARequestWithoutATokenIsRefused() =>
         await AssertRefusedAsync(await _bot.PostRawAsync(Declare(), token: null));
 
     [Fact]
-    public async Task An_expired_token_is_refused_beyond_the_five_minute_skew() =>
+    public async Task AnExpiredTokenIsRefusedBeyondTheFiveMinuteSkew() =>
         await AssertRefusedAsync(await Post(_bot.Signer.Token(ServiceUrl, expiresIn: TimeSpan.FromMinutes(-6), validFrom: TimeSpan.FromMinutes(-40))));
 
     [Fact]
-    public async Task A_token_expired_within_the_clock_skew_is_still_accepted()
+    public async Task ATokenExpiredWithinTheClockSkewIsStillAccepted()
     {
         var response = await Post(_bot.Signer.Token(ServiceUrl, expiresIn: TimeSpan.FromMinutes(-2), validFrom: TimeSpan.FromMinutes(-30)));
 
@@ -42,41 +42,41 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task A_token_not_yet_valid_is_refused() =>
+    public async Task ATokenNotYetValidIsRefused() =>
         await AssertRefusedAsync(await Post(_bot.Signer.Token(ServiceUrl, validFrom: TimeSpan.FromMinutes(10))));
 
     [Fact]
-    public async Task A_token_signed_by_an_unpublished_key_is_refused() =>
+    public async Task ATokenSignedByAnUnpublishedKeyIsRefused() =>
         await AssertRefusedAsync(await Post(_bot.Signer.ForgedToken(ServiceUrl)));
 
     [Fact]
-    public async Task A_token_for_another_bot_is_refused() =>
+    public async Task ATokenForAnotherBotIsRefused() =>
         await AssertRefusedAsync(await Post(_bot.Signer.Token(ServiceUrl, audience: "11111111-2222-3333-4444-555555555555")));
 
     [Fact]
-    public async Task A_token_from_another_issuer_is_refused() =>
+    public async Task ATokenFromAnotherIssuerIsRefused() =>
         await AssertRefusedAsync(await Post(_bot.Signer.Token(ServiceUrl, issuer: "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/")));
 
     [Fact]
-    public async Task A_token_signed_by_a_key_not_endorsed_for_msteams_is_refused() =>
+    public async Task ATokenSignedByAKeyNotEndorsedForMsteamsIsRefused() =>
         await AssertRefusedAsync(await Post(_bot.Signer.Token(ServiceUrl, kid: TeamsSigner.UnendorsedKid)));
 
     [Fact]
-    public async Task An_unsigned_alg_none_token_is_refused() =>
+    public async Task AnUnsignedAlgNoneTokenIsRefused() =>
         await AssertRefusedAsync(await Post(TeamsSigner.UnsignedToken(ServiceUrl)));
 
     [Fact]
-    public async Task A_token_whose_serviceurl_is_not_the_activitys_is_refused() =>
+    public async Task ATokenWhoseServiceurlIsNotTheActivitysIsRefused() =>
         await AssertRefusedAsync(await Post(_bot.Signer.Token("https://smba.trafficmanager.net/evil/")));
 
     [Fact]
-    public async Task A_token_that_is_not_a_jwt_is_refused() =>
+    public async Task ATokenThatIsNotAJwtIsRefused() =>
         await AssertRefusedAsync(await Post("not-a-jwt"));
 
     [Fact]
-    public async Task A_key_rolled_after_start_is_fetched_on_its_unknown_kid()
+    public async Task AKeyRolledAfterStartIsFetchedOnItsUnknownKid()
     {
-        await A_well_signed_token_for_this_bot_is_accepted_and_the_command_runs();
+        await AWellSignedTokenForThisBotIsAcceptedAndTheCommandRuns();
         using var rolled = RSA.Create(2048);
         _bot.Teams.PublishKeys(_bot.Signer.Jwks(("bf-key-rolled", rolled, ["msteams"])));
 
@@ -88,7 +88,7 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task When_the_signing_keys_cannot_be_fetched_activities_are_refused_not_failed()
+    public async Task WhenTheSigningKeysCannotBeFetchedActivitiesAreRefusedNotFailed()
     {
         using var bot = new TeamsBot(new Dictionary<string, string?> { ["Teams:OpenIdMetadataUrl"] = _bot.Teams.Url + "/no-such-metadata" });
 
@@ -99,7 +99,7 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task A_malformed_activity_is_a_400_and_appends_nothing()
+    public async Task AMalformedActivityIsA400AndAppendsNothing()
     {
         var response = await _bot.PostRawAsync("{\"type\": \"message\", \"text\": ", _bot.Signer.Token(ServiceUrl));
 
@@ -109,7 +109,7 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task An_activity_without_a_conversation_is_a_400()
+    public async Task AnActivityWithoutAConversationIsA400()
     {
         var activity = _bot.ChannelMessage("incident declare sev2 Checkout failing");
         activity.Remove("conversation");
@@ -120,7 +120,7 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task An_oversized_activity_is_refused_and_appends_nothing()
+    public async Task AnOversizedActivityIsRefusedAndAppendsNothing()
     {
         var activity = _bot.ChannelMessage("incident declare sev2 " + new string('x', 300 * 1024));
 
@@ -131,7 +131,7 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_invoke_is_a_400_with_its_name()
+    public async Task AnUnknownInvokeIsA400WithItsName()
     {
         var response = await _bot.PostAsync(_bot.Invoke("task/fetch-something-else", new JsonObject()));
 
@@ -140,7 +140,7 @@ public sealed class TeamsAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_card_verb_gets_an_error_answer_and_appends_nothing()
+    public async Task AnUnknownCardVerbGetsAnErrorAnswerAndAppendsNothing()
     {
         var response = await _bot.PostAsync(_bot.Invoke("adaptiveCard/action", TeamsBot.Execute("incident.selfdestruct", new JsonObject())));
 

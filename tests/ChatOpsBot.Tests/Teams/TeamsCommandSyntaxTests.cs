@@ -9,7 +9,7 @@ public sealed class TeamsCommandSyntaxTests : IDisposable
     private readonly TeamsBot _bot = new();
 
     [Fact]
-    public async Task Help_lists_the_commands_as_typed_in_teams()
+    public async Task HelpListsTheCommandsAsTypedInTeams()
     {
         (await _bot.PostAsync(_bot.ChannelMessage("incident help"))).EnsureSuccessStatusCode();
 
@@ -20,7 +20,7 @@ public sealed class TeamsCommandSyntaxTests : IDisposable
     }
 
     [Fact]
-    public async Task A_usage_error_shows_the_usage_as_typed_in_teams()
+    public async Task AUsageErrorShowsTheUsageAsTypedInTeams()
     {
         (await _bot.PostAsync(_bot.ChannelMessage("incident severity purple"))).EnsureSuccessStatusCode();
 

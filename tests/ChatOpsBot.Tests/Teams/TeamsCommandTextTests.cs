@@ -39,7 +39,7 @@ public sealed class TeamsCommandTextTests
         """;
 
     [Fact]
-    public void The_bots_mention_is_dropped_and_a_person_becomes_a_parsable_mention()
+    public void TheBotsMentionIsDroppedAndAPersonBecomesAParsableMention()
     {
         var activity = JsonSerializer.Deserialize<Activity>(ChannelMessage, TeamsJson.Options)!;
 
@@ -58,7 +58,7 @@ public sealed class TeamsCommandTextTests
     [InlineData("<at>ChatOpsBot</at>&nbsp;/incident list", "list")]
     [InlineData("incident help", "help")]
     [InlineData("note the cache &amp; the DB are fine", "note the cache & the DB are fine")]
-    public void Html_entities_the_incident_word_and_the_bots_mention_are_removed(string text, string expected)
+    public void HtmlEntitiesTheIncidentWordAndTheBotsMentionAreRemoved(string text, string expected)
     {
         var activity = new Activity
         {

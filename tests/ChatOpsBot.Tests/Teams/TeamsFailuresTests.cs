@@ -16,7 +16,7 @@ public sealed class TeamsFailuresTests : IDisposable
     private TeamsChatPlatform Platform => _bot.Factory.Services.GetRequiredService<TeamsChatPlatform>();
 
     [Fact]
-    public async Task A_429_that_outlasts_the_retries_is_a_rate_limit_with_the_retry_after_teams_sent()
+    public async Task A429ThatOutlastsTheRetriesIsARateLimitWithTheRetryAfterTeamsSent()
     {
         Refuse("limited", 429, retryAfterSeconds: 1);
 
@@ -33,7 +33,7 @@ public sealed class TeamsFailuresTests : IDisposable
     [InlineData(502)]
     [InlineData(504)]
     [InlineData(412)]
-    public async Task A_gateway_error_or_412_that_outlasts_the_retries_is_unavailable(int status)
+    public async Task AGatewayErrorOr412ThatOutlastsTheRetriesIsUnavailable(int status)
     {
         Refuse("down", status);
 
@@ -45,7 +45,7 @@ public sealed class TeamsFailuresTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unreachable_connector_is_unavailable()
+    public async Task AnUnreachableConnectorIsUnavailable()
     {
         await _bot.Factory.Services.GetRequiredService<TeamsReferences>().RememberConversationAsync("19:gone@thread.tacv2", "http://127.0.0.1:9/", null, CancellationToken.None);
 
@@ -57,7 +57,7 @@ public sealed class TeamsFailuresTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refusal_that_is_no_outage_stays_a_failure()
+    public async Task ARefusalThatIsNoOutageStaysAFailure()
     {
         Refuse("forbidden", 403);
 
@@ -69,7 +69,7 @@ public sealed class TeamsFailuresTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rate_limited_announcement_is_counted_as_ratelimited_and_delivered_on_a_later_pass()
+    public async Task ARateLimitedAnnouncementIsCountedAsRatelimitedAndDeliveredOnALaterPass()
     {
         // Five 429s: the first try and the four HTTP retries of one step; the reconciler's next pass gets through.
         const string scenario = "stakeholders-limited";

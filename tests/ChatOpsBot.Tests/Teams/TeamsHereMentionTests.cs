@@ -17,7 +17,7 @@ public sealed class TeamsHereMentionTests : IDisposable
     private TeamsChatPlatform Platform => _bot.Factory.Services.GetRequiredService<TeamsChatPlatform>();
 
     [Fact]
-    public async Task Here_in_an_incident_channel_mentions_the_channel_by_name_so_its_members_are_notified()
+    public async Task HereInAnIncidentChannelMentionsTheChannelByNameSoItsMembersAreNotified()
     {
         await Platform.PostAsync(TeamsChatPlatform.Conversation(FakeTeams.IncidentChannel, "inc-1-checkout-failing"),
             new ChatMessage($"⏰ {ChatText.Here}, INC-1 has no commander."), CancellationToken.None);
@@ -37,7 +37,7 @@ public sealed class TeamsHereMentionTests : IDisposable
     }
 
     [Fact]
-    public async Task Here_in_an_incident_thread_mentions_the_channel_the_thread_is_in()
+    public async Task HereInAnIncidentThreadMentionsTheChannelTheThreadIsIn()
     {
         await Platform.PostAsync(TeamsChatPlatform.Conversation(FakeTeams.IncidentThread, "inc-2-search"),
             new ChatMessage($"{ChatText.Here} INC-2 needs a scribe"), CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class TeamsHereMentionTests : IDisposable
     }
 
     [Fact]
-    public async Task Here_in_a_private_incidents_group_chat_stays_the_words_with_no_mention()
+    public async Task HereInAPrivateIncidentsGroupChatStaysTheWordsWithNoMention()
     {
         await Platform.PostAsync(TeamsChatPlatform.Conversation(FakeTeams.GroupChat, "inc-3-payroll"),
             new ChatMessage($"⏰ {ChatText.Here}, INC-3 has no commander."), CancellationToken.None);

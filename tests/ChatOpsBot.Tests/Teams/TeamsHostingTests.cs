@@ -22,7 +22,7 @@ public sealed class TeamsHostingTests
     [InlineData("Teams:ChannelMode", "thread", "Teams:IncidentsChannelId must be a channel id")]
     [InlineData("Teams:TenantId", "contoso", "Teams:TenantId must be your Entra tenant id")]
     [InlineData("Teams:GraphBaseUrl", "graph.local", "Teams:GraphBaseUrl must be an absolute http(s) URL")]
-    public async Task A_bad_teams_setting_stops_the_host_with_a_message_naming_the_key(string key, string value, string expected)
+    public async Task ABadTeamsSettingStopsTheHostWithAMessageNamingTheKey(string key, string value, string expected)
     {
         // Built without starting: a WebApplicationFactory whose host failed to start cannot be disposed cleanly.
         var builder = WebApplication.CreateBuilder();
@@ -45,7 +45,7 @@ public sealed class TeamsHostingTests
     }
 
     [Fact]
-    public async Task Slack_and_teams_in_one_host_each_keep_their_incidents_on_their_own_platform()
+    public async Task SlackAndTeamsInOneHostEachKeepTheirIncidentsOnTheirOwnPlatform()
     {
         using var slack = new FakeSlack();
         using var bot = new TeamsBot(new Dictionary<string, string?>
@@ -71,7 +71,7 @@ public sealed class TeamsHostingTests
     }
 
     [Fact]
-    public async Task A_429_from_the_bot_connector_is_retried_after_retry_after_and_the_kickoff_still_arrives()
+    public async Task A429FromTheBotConnectorIsRetriedAfterRetryAfterAndTheKickoffStillArrives()
     {
         using var bot = new TeamsBot();
         bot.Teams.Server.Given(Request.Create().WithPath("/connector/v3/conversations/*inc1channel*/activities").UsingPost())

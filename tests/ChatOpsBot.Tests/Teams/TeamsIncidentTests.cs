@@ -15,7 +15,7 @@ namespace ChatOpsBot.Tests.Teams;
 public sealed class TeamsIncidentTests
 {
     [Fact]
-    public async Task Declaring_in_a_channel_creates_the_incident_channel_in_the_team_posts_the_kickoff_card_and_announces_it()
+    public async Task DeclaringInAChannelCreatesTheIncidentChannelInTheTeamPostsTheKickoffCardAndAnnouncesIt()
     {
         using var bot = new TeamsBot();
 
@@ -42,7 +42,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task The_answer_to_a_command_typed_in_a_channel_comes_as_a_one_to_one_message()
+    public async Task TheAnswerToACommandTypedInAChannelComesAsAOneToOneMessage()
     {
         using var bot = new TeamsBot();
 
@@ -56,7 +56,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task Changing_severity_from_the_card_answers_the_presser_and_updates_the_kickoff_card_in_place()
+    public async Task ChangingSeverityFromTheCardAnswersThePresserAndUpdatesTheKickoffCardInPlace()
     {
         using var bot = new TeamsBot();
         var incident = await bot.DeclareAndWaitAsync();
@@ -74,7 +74,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task Take_commander_on_the_card_makes_the_presser_commander()
+    public async Task TakeCommanderOnTheCardMakesThePresserCommander()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -89,7 +89,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task The_action_submit_fallback_runs_the_same_command()
+    public async Task TheActionSubmitFallbackRunsTheSameCommand()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -104,7 +104,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task A_mentioned_person_becomes_commander_by_their_teams_id()
+    public async Task AMentionedPersonBecomesCommanderByTheirTeamsId()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -116,7 +116,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task A_due_status_update_reminder_mentions_the_commander_with_at_and_an_entity()
+    public async Task ADueStatusUpdateReminderMentionsTheCommanderWithAtAndAnEntity()
     {
         using var bot = new TeamsBot(new Dictionary<string, string?> { ["Reminders:StatusUpdate:Sev2"] = "00:00:02" });
         await bot.DeclareAndWaitAsync();
@@ -133,7 +133,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task A_redelivered_activity_runs_its_command_once()
+    public async Task ARedeliveredActivityRunsItsCommandOnce()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -150,7 +150,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task A_note_mentioning_the_bot_in_the_incident_channel_goes_on_the_timeline()
+    public async Task ANoteMentioningTheBotInTheIncidentChannelGoesOnTheTimeline()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -162,7 +162,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task The_message_action_adds_the_chosen_message_with_its_author_and_time_and_follows_its_edit_and_deletion()
+    public async Task TheMessageActionAddsTheChosenMessageWithItsAuthorAndTimeAndFollowsItsEditAndDeletion()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -219,7 +219,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task A_private_incident_becomes_a_group_chat_of_its_people_and_is_never_announced()
+    public async Task APrivateIncidentBecomesAGroupChatOfItsPeopleAndIsNeverAnnounced()
     {
         using var bot = new TeamsBot();
 
@@ -237,7 +237,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task Closing_posts_the_postmortem_draft_in_the_incident_channel()
+    public async Task ClosingPostsThePostmortemDraftInTheIncidentChannel()
     {
         using var bot = new TeamsBot();
         await bot.DeclareAndWaitAsync();
@@ -253,7 +253,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task Declare_without_a_title_answers_with_the_declare_form_and_its_submission_declares()
+    public async Task DeclareWithoutATitleAnswersWithTheDeclareFormAndItsSubmissionDeclares()
     {
         using var bot = new TeamsBot();
 
@@ -273,7 +273,7 @@ public sealed class TeamsIncidentTests
     }
 
     [Fact]
-    public async Task In_thread_mode_an_incident_is_a_new_thread_in_the_incidents_channel()
+    public async Task InThreadModeAnIncidentIsANewThreadInTheIncidentsChannel()
     {
         using var bot = new TeamsBot(new Dictionary<string, string?>
         {

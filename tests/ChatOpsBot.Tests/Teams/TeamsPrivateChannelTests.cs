@@ -13,7 +13,7 @@ public sealed class TeamsPrivateChannelTests : IDisposable
     private readonly TeamsBot _bot = new(new Dictionary<string, string?> { ["Teams:ChannelMembershipType"] = "private" });
 
     [Fact]
-    public async Task The_incident_channel_is_private_owned_by_the_declarer_and_a_new_commander_is_added_as_a_member()
+    public async Task TheIncidentChannelIsPrivateOwnedByTheDeclarerAndANewCommanderIsAddedAsAMember()
     {
         await _bot.DeclareAndWaitAsync();
 

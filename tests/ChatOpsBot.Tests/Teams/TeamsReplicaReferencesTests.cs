@@ -38,7 +38,7 @@ public sealed class TeamsReplicaReferencesTests : IDisposable
     private string Emea => _a.Teams.Url + "/emea/";
 
     [Fact]
-    public async Task A_replica_that_never_heard_from_teams_posts_and_sends_direct_messages_where_teams_told_the_other_replica()
+    public async Task AReplicaThatNeverHeardFromTeamsPostsAndSendsDirectMessagesWhereTeamsToldTheOtherReplica()
     {
         // Bob speaks in the ops channel, served from EMEA, to replica A; then someone elsewhere, served from the
         // global address, so "the serviceUrl heard last" is not EMEA's and only the stored references lead there.
@@ -62,7 +62,7 @@ public sealed class TeamsReplicaReferencesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_person_first_heard_on_one_replica_is_added_to_a_private_incident_chat_by_the_other()
+    public async Task APersonFirstHeardOnOneReplicaIsAddedToAPrivateIncidentChatByTheOther()
     {
         Assert.Equal(HttpStatusCode.OK, (await _a.PostAsync(_a.Activity("conversationUpdate", Bob, FakeTeams.OpsChannel, "channel"))).StatusCode);
 

@@ -30,7 +30,7 @@ public sealed class TeamsStoreOutageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_activity_during_a_store_outage_is_acknowledged_and_its_conversation_reference_is_still_used_here()
+    public async Task AnActivityDuringAStoreOutageIsAcknowledgedAndItsConversationReferenceIsStillUsedHere()
     {
         var bot = _bot!;
         await _redis!.StopAsync();

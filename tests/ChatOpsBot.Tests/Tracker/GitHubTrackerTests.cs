@@ -32,7 +32,7 @@ public sealed class GitHubTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_files_one_issue_per_action_item_with_link_and_owner_and_never_the_same_item_twice()
+    public async Task ExportFilesOneIssuePerActionItemWithLinkAndOwnerAndNeverTheSameItemTwice()
     {
         await DeclareWithItemsAsync();
 
@@ -58,7 +58,7 @@ public sealed class GitHubTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task Closing_the_issue_in_GitHub_marks_the_action_item_done_and_a_wrong_signature_is_refused()
+    public async Task ClosingTheIssueInGitHubMarksTheActionItemDoneAndAWrongSignatureIsRefused()
     {
         await DeclareWithItemsAsync();
         await _api.SayAsync("alice", Channel, "/incident action export");
@@ -81,7 +81,7 @@ public sealed class GitHubTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task Closing_the_incident_files_its_items_when_export_on_close_is_set()
+    public async Task ClosingTheIncidentFilesItsItemsWhenExportOnCloseIsSet()
     {
         await DeclareWithItemsAsync();
 
@@ -95,7 +95,7 @@ public sealed class GitHubTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_GitHub_error_is_told_in_the_channel_once_and_the_item_is_filed_once_it_recovers()
+    public async Task AGitHubErrorIsToldInTheChannelOnceAndTheItemIsFiledOnceItRecovers()
     {
         await DeclareWithItemsAsync(items: 1);
         _github.Fail("/repos/acme/web/issues", 401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}""");
@@ -114,7 +114,7 @@ public sealed class GitHubTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task An_issue_GitHub_created_whose_answer_was_lost_is_found_by_its_marker_and_adopted_not_filed_again()
+    public async Task AnIssueGitHubCreatedWhoseAnswerWasLostIsFoundByItsMarkerAndAdoptedNotFiledAgain()
     {
         await DeclareWithItemsAsync(items: 1);
         _github.CreateButLoseTheAnswer(FakeTrackers.GitHubIssues);
@@ -136,7 +136,7 @@ public sealed class GitHubTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_without_action_items_says_so_and_files_nothing()
+    public async Task ExportWithoutActionItemsSaysSoAndFilesNothing()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
 
@@ -147,7 +147,7 @@ public sealed class GitHubTrackerTests : IDisposable
     }
 
     [Fact]
-    public void Bad_tracker_settings_name_the_key_and_never_echo_the_token()
+    public void BadTrackerSettingsNameTheKeyAndNeverEchoTheToken()
     {
         var result = new TrackerOptionsValidator().Validate(null, new TrackerOptions
         {

@@ -31,7 +31,7 @@ public sealed class JiraTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task An_action_item_becomes_a_Jira_issue_once_and_moving_it_to_done_marks_the_item_done()
+    public async Task AnActionItemBecomesAJiraIssueOnceAndMovingItToDoneMarksTheItemDone()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
         // After the kick-off, so the channel is the incident's and every later event earns its own message.
@@ -63,7 +63,7 @@ public sealed class JiraTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task An_issue_Jira_created_whose_answer_was_lost_is_found_by_its_marker_label_and_adopted_not_filed_again()
+    public async Task AnIssueJiraCreatedWhoseAnswerWasLostIsFoundByItsMarkerLabelAndAdoptedNotFiledAgain()
     {
         await _api.SayAsync("alice", "general", "/incident declare sev2 Checkout is down");
         await Eventually.Get(() => _api.EventsAsync(1), e => e.Any(x => x.GetProperty("type").GetString() == "KickoffPosted"), "the kick-off");
