@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Http;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -66,44 +67,9 @@ public sealed class OpsgenieProvider(IOpsgenieApi api, IOptions<PagingOptions> o
         await CallAsync(() => api.CloseAlertAsync(order.DedupKey, new OpsgenieClose("ChatOpsBot", $"{order.Incident.Key} is {order.Incident.Status.Label()}"), cancellationToken),
             cancellationToken);
 
-    private static async Task<OpsgenieResult?> CallAsync(Func<Task<IApiResponse<OpsgenieResult>>> call, CancellationToken cancellationToken)
-    {
-        IApiResponse<OpsgenieResult> response;
-        try
-        {
-            response = await call();
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new PagingException(ex is HttpRequestException ? "Opsgenie could not be reached" : "Opsgenie did not answer in time", ex);
-        }
-
-        using (response)
-        {
-            if (response.StatusCode is null)
-            {
-                // Refit hands a network failure back as a response without a status.
-                throw new PagingException("Opsgenie could not be reached", response.Error);
-            }
-
-            if (response.IsSuccessful)
-            {
-                return response.Content;
-            }
-
-            string? reason = null;
-            try
-            {
-                reason = (response.Error as ApiException)?.Content is { Length: > 0 } body ? JsonSerializer.Deserialize<OpsgenieResult>(body, Json)?.Message : null;
-            }
-            catch (JsonException)
-            {
-                // the status alone then
-            }
-
-            throw new PagingException($"Opsgenie answered HTTP {(int?)response.StatusCode ?? 0}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {Cut(reason, 200)}")}");
-        }
-    }
+    private static Task<OpsgenieResult?> CallAsync(Func<Task<IApiResponse<OpsgenieResult>>> call, CancellationToken cancellationToken) =>
+        ProviderCall.SendAsync("Opsgenie", call, body => JsonSerializer.Deserialize<OpsgenieResult>(body, Json)?.Message,
+            (message, cause) => new PagingException(message, cause), cancellationToken);
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

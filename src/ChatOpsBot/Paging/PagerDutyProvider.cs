@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Http;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -59,54 +60,14 @@ public sealed class PagerDutyProvider(IPagerDutyEventsApi api, IOptions<PagingOp
 
     private string RoutingKey(PageOrder order) => options.Value.PagerDuty.RoutingKeyFor(order.Page.Target);
 
-    private async Task<PagerDutyEventResult?> SendAsync(PagerDutyEvent e, CancellationToken cancellationToken)
+    private Task<PagerDutyEventResult?> SendAsync(PagerDutyEvent e, CancellationToken cancellationToken) =>
+        ProviderCall.SendAsync("PagerDuty", () => api.EnqueueAsync(e, cancellationToken), ErrorText, (message, cause) => new PagingException(message, cause), cancellationToken);
+
+    // PagerDuty's error body says what was wrong ("Event object is invalid", "routing_key ... invalid"); no secret in it.
+    private static string? ErrorText(string body)
     {
-        IApiResponse<PagerDutyEventResult> response;
-        try
-        {
-            response = await api.EnqueueAsync(e, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new PagingException(ex is HttpRequestException ? "PagerDuty could not be reached" : "PagerDuty did not answer in time", ex);
-        }
-
-        using (response)
-        {
-            if (response.StatusCode is null)
-            {
-                // Refit hands a network failure back as a response without a status.
-                throw new PagingException("PagerDuty could not be reached", response.Error);
-            }
-
-            if (response.IsSuccessful)
-            {
-                return response.Content;
-            }
-
-            // PagerDuty's error body says what was wrong ("Event object is invalid", "routing_key ... invalid"); no secret in it.
-            var reason = ErrorText((response.Error as ApiException)?.Content);
-            throw new PagingException($"PagerDuty answered HTTP {(int?)response.StatusCode ?? 0}{(reason is null ? "" : $": {reason}")}");
-        }
-    }
-
-    private static string? ErrorText(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            var result = JsonSerializer.Deserialize<PagerDutyEventResult>(body, Json);
-            var text = string.Join("; ", new[] { result?.Message }.Concat(result?.Errors ?? []).Where(s => !string.IsNullOrWhiteSpace(s)));
-            return text.Length == 0 ? null : Cut(text, 200);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var result = JsonSerializer.Deserialize<PagerDutyEventResult>(body, Json);
+        return string.Join("; ", new[] { result?.Message }.Concat(result?.Errors ?? []).Where(s => !string.IsNullOrWhiteSpace(s)));
     }
 
     private static string Severity(Core.Incidents.Severity severity) => severity switch

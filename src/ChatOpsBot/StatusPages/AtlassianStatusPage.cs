@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Http;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -101,46 +102,17 @@ public sealed class AtlassianStatusPage(IStatuspageApi api, IOptions<StatusPageO
         json["components"] = components;
     }
 
-    private static async Task<StatuspageIncident> CallAsync(Func<Task<IApiResponse<StatuspageIncident>>> call, CancellationToken cancellationToken)
-    {
-        IApiResponse<StatuspageIncident> response;
-        try
+    private static async Task<StatuspageIncident> CallAsync(Func<Task<IApiResponse<StatuspageIncident>>> call, CancellationToken cancellationToken) =>
+        await ProviderCall.SendAsync("Statuspage", call, ErrorText, (message, cause) => new StatusPageException(message, cause), cancellationToken) is { Id: not null } incident
+            ? incident
+            : throw new StatusPageException("Statuspage answered without the incident's id");
+
+    // Statuspage's errors: {"error": "..."} or {"error": ["..."]}.
+    private static string? ErrorText(string body) =>
+        JsonNode.Parse(body)?["error"] switch
         {
-            response = await call();
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new StatusPageException("Statuspage could not be reached", ex);
-        }
-
-        using (response)
-        {
-            if (response.StatusCode is null)
-            {
-                // Refit hands a network failure back as a response without a status.
-                throw new StatusPageException("Statuspage could not be reached", response.Error);
-            }
-
-            if (response is { IsSuccessful: true, Content.Id: not null })
-            {
-                return response.Content;
-            }
-
-            string? reason = null;
-            try
-            {
-                // Statuspage's errors: {"error": "..."} or {"error": ["..."]}.
-                if ((response.Error as ApiException)?.Content is { Length: > 0 } body && JsonNode.Parse(body)?["error"] is { } error)
-                {
-                    reason = error is JsonArray list ? string.Join("; ", list.Select(x => x?.ToString())) : error.ToString();
-                }
-            }
-            catch (JsonException)
-            {
-                // the status alone then
-            }
-
-            throw new StatusPageException($"Statuspage answered HTTP {(int?)response.StatusCode ?? 0}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {(reason.Length > 200 ? reason[..199] + "…" : reason)}")}");
-        }
-    }
+            JsonArray list => string.Join("; ", list.Select(x => x?.ToString())),
+            { } error => error.ToString(),
+            null => null,
+        };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Incidents;
 using Microsoft.Extensions.Options;
@@ -19,26 +18,15 @@ public static partial class GitHubIssuesWebhook
     {
         var logger = loggers.CreateLogger("ChatOpsBot.Tracker.GitHub");
         var ct = http.RequestAborted;
-        var (body, refusal) = await TrackedItems.ReadSignedAsync(http.Request, SignatureHeader, options.Value.GitHub.WebhookSecret!, ct);
+        var (e, refusal) = await TrackedItems.ReadSignedAsync<IssuesEvent>(http.Request, SignatureHeader, options.Value.GitHub.WebhookSecret!, logger, ct);
         if (refusal is not null)
         {
-            LogRefused(logger);
             return refusal;
         }
 
         if (http.Request.Headers["X-GitHub-Event"] != "issues")
         {
             return Results.Accepted();
-        }
-
-        IssuesEvent? e;
-        try
-        {
-            e = JsonSerializer.Deserialize<IssuesEvent>(body!);
-        }
-        catch (JsonException)
-        {
-            e = null;
         }
 
         if (e is not { Action: { } action, Issue.Number: > 0, Repository.FullName: { } repository })
@@ -75,9 +63,6 @@ public static partial class GitHubIssuesWebhook
     private sealed record Repository([property: JsonPropertyName("full_name")] string? FullName);
 
     private sealed record Sender([property: JsonPropertyName("login")] string? Login);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a GitHub webhook: missing or wrong signature")]
-    private static partial void LogRefused(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{IssueKey} closed: action item of INC-{IncidentNumber} done")]
     private static partial void LogClosed(ILogger logger, int incidentNumber, string issueKey);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatOpsBot.Core.Incidents;
 using Microsoft.Extensions.Options;
@@ -18,21 +17,10 @@ public static partial class JiraIssueWebhook
     {
         var logger = loggers.CreateLogger("ChatOpsBot.Tracker.Jira");
         var ct = http.RequestAborted;
-        var (body, refusal) = await TrackedItems.ReadSignedAsync(http.Request, SignatureHeader, options.Value.Jira.WebhookSecret!, ct);
+        var (e, refusal) = await TrackedItems.ReadSignedAsync<IssueEvent>(http.Request, SignatureHeader, options.Value.Jira.WebhookSecret!, logger, ct);
         if (refusal is not null)
         {
-            LogRefused(logger);
             return refusal;
-        }
-
-        IssueEvent? e;
-        try
-        {
-            e = JsonSerializer.Deserialize<IssueEvent>(body!);
-        }
-        catch (JsonException)
-        {
-            e = null;
         }
 
         if (e is not { WebhookEvent: { } kind, Issue.Key: { } key })
@@ -68,9 +56,6 @@ public static partial class JiraIssueWebhook
     private sealed record StatusCategory([property: JsonPropertyName("key")] string? Key);
 
     private sealed record User([property: JsonPropertyName("accountId")] string? AccountId, [property: JsonPropertyName("displayName")] string? DisplayName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Jira webhook: missing or wrong signature")]
-    private static partial void LogRefused(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{IssueKey} done: action item of INC-{IncidentNumber} done")]
     private static partial void LogClosed(ILogger logger, int incidentNumber, string issueKey);

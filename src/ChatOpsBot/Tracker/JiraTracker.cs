@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Http;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -106,54 +107,15 @@ public sealed class JiraTracker(IJiraApi api, IOptions<TrackerOptions> options) 
 
     private string Browse(string key) => new Uri(options.Value.Jira.BaseUrl!, $"browse/{key}").ToString();
 
-    private static async Task<T> SendAsync<T>(Func<Task<IApiResponse<T>>> call, string during, CancellationToken cancellationToken)
-    {
-        IApiResponse<T> response;
-        try
-        {
-            response = await call();
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TrackerException("Jira could not be reached", ex);
-        }
-
-        using (response)
-        {
-            if (response.StatusCode is null)
-            {
-                // Refit hands a network failure back as a response without a status.
-                throw new TrackerException("Jira could not be reached", response.Error);
-            }
-
-            if (response is { IsSuccessful: true, Content: { } content })
-            {
-                return content;
-            }
-
-            throw new TrackerException($"Jira answered HTTP {(int?)response.StatusCode ?? 0}{during}{Reason((response.Error as ApiException)?.Content)}");
-        }
-    }
+    private static async Task<T> SendAsync<T>(Func<Task<IApiResponse<T>>> call, string during, CancellationToken cancellationToken) =>
+        await ProviderCall.SendAsync("Jira", call, ErrorText, (message, cause) => new TrackerException(message, cause), cancellationToken, during)
+            ?? throw new TrackerException($"Jira answered{during} without a body");
 
     // Jira's errors: {"errorMessages":[...],"errors":{"field":"message"}}.
-    private static string Reason(string? body)
-    {
-        try
-        {
-            if (string.IsNullOrWhiteSpace(body) || JsonNode.Parse(body) is not JsonObject json)
-            {
-                return "";
-            }
-
-            var messages = (json["errorMessages"] as JsonArray ?? []).Select(m => m?.GetValue<string>())
+    private static string? ErrorText(string body) =>
+        JsonNode.Parse(body) is JsonObject json
+            ? string.Join("; ", (json["errorMessages"] as JsonArray ?? []).Select(m => m?.GetValue<string>())
                 .Concat((json["errors"] as JsonObject ?? []).Select(e => $"{e.Key}: {e.Value?.GetValue<string>()}"))
-                .Where(m => !string.IsNullOrWhiteSpace(m)).ToList();
-            var text = string.Join("; ", messages);
-            return text.Length == 0 ? "" : $": {(text.Length > 200 ? text[..199] + "…" : text)}";
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return "";
-        }
-    }
+                .Where(m => !string.IsNullOrWhiteSpace(m)))
+            : null;
 }
