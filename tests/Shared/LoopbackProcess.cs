@@ -30,31 +30,21 @@ internal static class LoopbackProcess
     public static async Task<Readiness> WaitReadyAsync(Process process, Uri ready, TimeSpan timeout, TimeSpan poll)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        var answered = await Poll.UntilAsync(async () => process.HasExited || await AnswersAsync(http, ready), timeout, poll);
+        return process.HasExited ? Readiness.Exited : answered ? Readiness.Ready : Readiness.TimedOut;
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient http, Uri ready)
+    {
+        try
         {
-            if (process.HasExited)
-            {
-                return Readiness.Exited;
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(ready);
-                if (response.IsSuccessStatusCode)
-                {
-                    return Readiness.Ready;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet, or too busy starting to answer.
-            }
-
-            await Task.Delay(poll);
+            using var response = await http.GetAsync(ready);
+            return response.IsSuccessStatusCode;
         }
-
-        return process.HasExited ? Readiness.Exited : Readiness.TimedOut;
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false; // not listening yet, or too busy starting to answer
+        }
     }
 
     /// <summary>Kills the process and its children (a test or a bench run never needs a graceful stop) and waits for it.</summary>

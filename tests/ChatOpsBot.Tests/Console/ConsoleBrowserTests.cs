@@ -91,11 +91,11 @@ public sealed class ConsoleBrowserTests
 
         try
         {
-            // Commit, not load: the redirect may already have loaded by the time this starts waiting, and a loaded
-            // page fires no second load event to wait for.
-            await page.WaitForURLAsync("**/login", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            // An assertion that retries, not a navigation wait: the redirect may have finished before any wait starts,
+            // and Playwright's WaitForURL with Commit then waited for a commit that had already happened.
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             throw new Xunit.Sdk.XunitException($"Not sent to /login; the page is {page.Url}:\n{await page.ContentAsync()}");
         }

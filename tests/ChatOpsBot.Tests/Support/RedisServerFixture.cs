@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ChatOpsBot.Testing;
 using StackExchange.Redis;
 
 namespace ChatOpsBot.Tests.Support;
@@ -107,33 +108,26 @@ public sealed class RedisServerFixture : IAsyncLifetime
         return Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
     }
 
-    private static async Task<bool> WaitForPongAsync(Process process, int port)
+    /// <summary>True once redis-server on <paramref name="port"/> answers PING; false if it exits or does not answer in time.</summary>
+    internal static async Task<bool> WaitForPongAsync(Process process, int port) =>
+        await Poll.UntilAsync(async () => process.HasExited || await PongsAsync(port), StartTimeout) && !process.HasExited;
+
+    private static async Task<bool> PongsAsync(int port)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout && !process.HasExited)
+        try
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                var stream = client.GetStream();
-                await stream.WriteAsync("PING\r\n"u8.ToArray());
-                var buffer = new byte[16];
-                var read = await stream.ReadAsync(buffer);
-                if (Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-            catch (SocketException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(50);
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
         }
-
-        return false;
+        catch (SocketException)
+        {
+            return false; // not listening yet
+        }
     }
 
     private static async Task StopAsync(Process process)

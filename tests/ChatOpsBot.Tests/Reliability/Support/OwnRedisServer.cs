@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using ChatOpsBot.Tests.Support;
 
 namespace ChatOpsBot.Tests.Reliability.Support;
@@ -34,18 +33,9 @@ public sealed class OwnRedisServer : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        for (var i = 0; i < 200; i++)
+        if (await RedisServerFixture.WaitForPongAsync(_process, Port))
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(System.Net.IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(25);
-            }
+            return;
         }
 
         throw new TimeoutException($"redis-server did not listen on {Port}.");
