@@ -78,7 +78,7 @@ public static partial class ConsoleApi
             }
 
             // Without an id of the client's, one of ours still lets the bot find out later what became of a command
-            // whose append got no answer, and a retry typed again reuses it (CommandHandler.Outcomes.cs).
+            // whose append got no answer, and a retry typed again reuses it (Core/Commands/Handling/UnknownOutcomes.cs).
             var requestKey = $"console:{user}:{request.RequestId ?? Guid.NewGuid().ToString("N")}";
             var outcome = await commands.HandleAsync(text, new Actor(user), LocalChatPlatform.Conversation(channel.Name), requestKey, cancellationToken);
             ConsoleFollowUps.PostLater(store, clock, channel.Name, user, outcome);
