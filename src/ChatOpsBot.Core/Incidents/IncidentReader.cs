@@ -6,9 +6,16 @@ namespace ChatOpsBot.Core.Incidents;
 /// Reading incidents: each incident's folded state is cached with its version, and only newer events are read, so a
 /// read's cost does not grow with the length of the timeline. <see cref="IncidentService"/> commits through the same
 /// cache (it tells the reader what it appended), so what this replica wrote is read back without a round trip.
+/// Every event read from the store passes <see cref="IncidentSettings.Believed"/>.
 /// </summary>
-public sealed partial class IncidentReader(IIncidentStore store)
+public sealed partial class IncidentReader(IIncidentStore store, IncidentSettings settings)
 {
+    /// <summary>A reader with the default settings, for tools and tests that configure none.</summary>
+    public IncidentReader(IIncidentStore store)
+        : this(store, new IncidentSettings())
+    {
+    }
+
     private readonly ConcurrentDictionary<int, Incident> _states = new();
     private readonly ConcurrentDictionary<ConversationRef, int> _channels = new();
     private readonly ConcurrentDictionary<string, int> _alertGroups = new(StringComparer.Ordinal);
@@ -85,8 +92,8 @@ public sealed partial class IncidentReader(IIncidentStore store)
         return known;
     }
 
-    public Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>
-        store.ReadAsync(number, 0, cancellationToken);
+    public async Task<IReadOnlyList<IncidentEvent>> ReadTimelineAsync(int number, CancellationToken cancellationToken) =>
+        [.. (await store.ReadAsync(number, 0, cancellationToken)).Select(settings.Believed)];
 
     /// <summary>The store's latest state, whatever announcements say: for decisions (refusals, no-ops) that must be made on it.</summary>
     internal Task<Incident> ReadLatestAsync(int number) => RefreshAsync(number, CancellationToken.None, force: true);
@@ -118,7 +125,7 @@ public sealed partial class IncidentReader(IIncidentStore store)
             return cached;
         }
 
-        var next = newer.Aggregate(cached, (s, e) => s.Apply(e));
+        var next = newer.Aggregate(cached, (s, e) => s.Apply(settings.Believed(e)));
         Remember(next);
         Verified(number, epoch);
         return next;

@@ -23,7 +23,7 @@ public sealed class IncidentService(IIncidentStore store, IncidentReader reader,
 
     /// <summary>A service with its own reader: for one process that both reads and writes the store alone (tests, tools).</summary>
     public IncidentService(IIncidentStore store, TimeProvider clock, IncidentSettings settings)
-        : this(store, new IncidentReader(store), clock, settings)
+        : this(store, new IncidentReader(store, settings), clock, settings)
     {
     }
 

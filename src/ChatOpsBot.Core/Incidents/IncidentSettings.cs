@@ -27,4 +27,14 @@ public sealed record IncidentSettings
 
     /// <summary>Whether a time a sender claims can be believed, received at <paramref name="now"/>.</summary>
     public bool IsBelievable(DateTimeOffset at, DateTimeOffset now) => at >= Epoch && at <= now + MaxClockSkew;
+
+    /// <summary>
+    /// A stored event as intake would have stamped it: one recorded before intake checked times (an older version
+    /// stored an alert's year-2 startsAt as sent) is corrected on read, against when the store recorded it, and says
+    /// so like any corrected time, so no duration derived from it is absurd and none is dropped silently.
+    /// </summary>
+    public IncidentEvent Believed(IncidentEvent e) =>
+        e.RecordedAt == default || e.ClaimedOccurredAt is not null || IsBelievable(e.OccurredAt, e.RecordedAt)
+            ? e
+            : e with { OccurredAt = e.RecordedAt, ClaimedOccurredAt = e.OccurredAt };
 }

@@ -19,7 +19,7 @@ public static class IncidentCoreExtensions
 
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<IncidentOptions>>().Value.ToSettings() with { MaxClockSkew = maxClockSkew });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IncidentReader>();
+        builder.Services.AddSingleton(sp => new IncidentReader(sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IncidentSettings>()));
         builder.Services.AddSingleton(sp => new IncidentService(sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IncidentReader>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IncidentSettings>()));
         builder.Services.AddSingleton<CommandHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Core.Statistics;
 using ChatOpsBot.Core.Tests.Support;
 using ChatOpsBot.Core.Timeline;
 using Microsoft.Extensions.Time.Testing;
@@ -57,6 +58,34 @@ public class TimeSanityTests
             new EventContext(Actor.Bot, EventSource.Alert), CancellationToken.None);
 
         Assert.Equal(_clock.GetUtcNow(), fired.Incident.DetectedAt);
+    }
+
+    [Fact]
+    public async Task AYearTwoTimeStoredBeforeIntakeCheckedTimesIsCorrectedWhenReadAndMttaStaysSane()
+    {
+        var store = new InMemoryIncidentStore(_clock);
+        var writer = new IncidentService(store, _clock, new IncidentSettings());
+        var declared = await writer.DeclareAsync(new DeclareRequest("Checkout down"), new EventContext(_alice, EventSource.Command), CancellationToken.None);
+        var yearTwo = new DateTimeOffset(2, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        // What an older version stored: the alert's startsAt as sent, appended straight to the store.
+        await store.AppendAsync(declared.Incident.Number, declared.Incident.Version,
+            [new AlertFired("g", "f", "CheckoutErrors", new Dictionary<string, string>(), [])
+            {
+                IncidentNumber = declared.Incident.Number, Actor = Actor.Bot, Source = EventSource.Alert, OccurredAt = yearTwo,
+            }], CancellationToken.None);
+
+        var reader = new IncidentReader(store, new IncidentSettings()); // a replica reading it now
+        var fired = (await reader.ReadTimelineAsync(declared.Incident.Number, CancellationToken.None)).OfType<AlertFired>().Single();
+        var incident = await reader.GetAsync(declared.Incident.Number, CancellationToken.None);
+        var stats = await IncidentStatistics.ComputeAsync(reader, _clock.GetUtcNow(), 7, CancellationToken.None);
+
+        Assert.Equal(_clock.GetUtcNow(), fired.OccurredAt);
+        Assert.Equal(yearTwo, fired.ClaimedOccurredAt);
+        Assert.Contains("time corrected: the sender said 0002-01-01", TimelineText.Describe(fired), StringComparison.Ordinal);
+        Assert.True(incident.DetectedAt >= declared.Incident.DeclaredAt.AddDays(-1), $"detected at {incident.DetectedAt}");
+        Assert.Equal(1, stats.All.TimeToAcknowledge.Count);
+        Assert.True(stats.All.TimeToAcknowledge.Median < TimeSpan.FromHours(1), $"MTTA {stats.All.TimeToAcknowledge.Median}");
     }
 
     private async Task<IncidentEvent> NoteAtAsync(DateTimeOffset at)
