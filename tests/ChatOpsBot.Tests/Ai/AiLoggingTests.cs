@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -30,7 +31,7 @@ public sealed class AiLoggingTests : IAsyncLifetime
         });
         _model.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(completion));
-        _host = await HostProcess.StartAsync(new Dictionary<string, string>
+        _host = await BotProcess.StartAsync(new Dictionary<string, string>
         {
             ["Ai:Endpoint"] = $"{_model.Url}/v1",
             ["Ai:Model"] = "test-model",

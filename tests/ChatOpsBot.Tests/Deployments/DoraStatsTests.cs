@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Support;
 
 namespace ChatOpsBot.Tests.Deployments;
@@ -59,7 +60,7 @@ public sealed partial class DoraStatsTests : IDisposable
     [Fact]
     public async Task TheKeysAreGaugesOnMetrics()
     {
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string>
+        await using var host = await BotProcess.StartAsync(new Dictionary<string, string>
         {
             ["Webhooks:Deployments:BearerToken"] = CiToken,
             ["Dora:RefreshInterval"] = "00:00:01",

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Net;
 using System.Text;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Support;
 
 namespace ChatOpsBot.Tests.Hosting;
@@ -22,7 +23,7 @@ public sealed class IntegrationSecretsInLogsTests : IAsyncLifetime
 
     private HostProcess _host = null!;
 
-    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(new Dictionary<string, string>
+    public async Task InitializeAsync() => _host = await BotProcess.StartAsync(new Dictionary<string, string>
     {
         ["Slack:BotToken"] = "xoxb-SECRET-bot-token",
         ["Slack:AppToken"] = AppToken,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Support;
 
 namespace ChatOpsBot.Tests.Hosting;
@@ -11,7 +12,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
 {
     private HostProcess _host = null!;
 
-    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(new Dictionary<string, string>
+    public async Task InitializeAsync() => _host = await BotProcess.StartAsync(new Dictionary<string, string>
     {
         ["Reconciler:SweepInterval"] = "00:00:01",
         ["Reminders:StatusUpdate:Sev2"] = "00:00:01",

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Slack.Support;
 using ChatOpsBot.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
     private HostProcess _host = null!;
 
-    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(new Dictionary<string, string>
+    public async Task InitializeAsync() => _host = await BotProcess.StartAsync(new Dictionary<string, string>
     {
         ["Api:AccessToken"] = AccessToken,
         ["Slack:SigningSecret"] = SigningSecret,

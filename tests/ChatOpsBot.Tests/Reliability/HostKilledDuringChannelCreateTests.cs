@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Slack.Support;
 using ChatOpsBot.Tests.Support;
 using WireMock.RequestBuilders;
@@ -41,7 +42,7 @@ public sealed class HostKilledDuringChannelCreateTests(RedisServerFixture redis)
                 : """{"ok":true,"channel":{"id":"C0SECOND","name":"inc-1-checkout-down-2"}}""");
         }));
         var settings = Settings();
-        var first = await HostProcess.StartAsync(settings);
+        var first = await BotProcess.StartAsync(settings);
         await using (first)
         {
             using var declared = await first.Http.SendAsync(SlackSigner.SignedRequest("/slack/commands", SlackSigner.Form(
@@ -60,7 +61,7 @@ public sealed class HostKilledDuringChannelCreateTests(RedisServerFixture redis)
         _slack.Answer("auth.test", """{"ok":true,"user_id":"U0BOT","team_id":"T1"}""", priority: 0);
 
         var sinceRestart = Stopwatch.StartNew();
-        await using var restarted = await HostProcess.StartAsync(settings);
+        await using var restarted = await BotProcess.StartAsync(settings);
         var events = await Eventually.Get(() => new ConsoleApiClient(restarted.Http).EventsAsync(1), e => e.Any(x => Type(x) == "ChannelOpened"),
             "the restarted host to record the channel", TimeSpan.FromSeconds(10) - sinceRestart.Elapsed);
 

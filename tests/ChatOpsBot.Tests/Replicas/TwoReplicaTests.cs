@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Support;
 
 namespace ChatOpsBot.Tests.Replicas;
@@ -20,7 +21,7 @@ public sealed class TwoReplicaTests(RedisServerFixture redis) : IAsyncLifetime
             ["Reconciler:SweepInterval"] = "00:00:01",
             ["Reminders:StatusUpdate:Sev1"] = "00:00:02",
         };
-        var started = await Task.WhenAll(HostProcess.StartAsync(settings), HostProcess.StartAsync(settings));
+        var started = await Task.WhenAll(BotProcess.StartAsync(settings), BotProcess.StartAsync(settings));
         (_a, _b) = (started[0], started[1]);
     }
 

@@ -22,9 +22,6 @@ public sealed class ProcessOutput
         get { lock (_text) { return _text.ToString(); } }
     }
 
-    /// <summary>A loopback port nobody listens on right now; see <see cref="ChatOpsBot.Testing.LoopbackProcess.FreePort"/>.</summary>
-    public static int FreePort() => ChatOpsBot.Testing.LoopbackProcess.FreePort();
-
     private void Append(string? line)
     {
         if (line is not null)

@@ -42,7 +42,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         // A free port can be taken between asking and binding; a couple of attempts makes that race harmless.
         for (var attempt = 1; ; attempt++)
         {
-            Port = ProcessOutput.FreePort();
+            Port = LoopbackProcess.FreePort();
             _process = Start(executable, Port, _directory);
             if (await WaitForPongAsync(_process, Port))
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Tests.Support;
 
 namespace ChatOpsBot.Tests.Reliability.Support;
@@ -12,7 +13,7 @@ public sealed class OwnRedisServer : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("chatopsbot-own-redis-").FullName;
     private Process? _process;
 
-    public int Port { get; } = ProcessOutput.FreePort();
+    public int Port { get; } = LoopbackProcess.FreePort();
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 

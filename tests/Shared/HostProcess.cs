@@ -2,35 +2,59 @@ using System.Diagnostics;
 using System.Globalization;
 using ChatOpsBot.Testing;
 
-namespace ChatOpsBot.Benchmarks.Http;
+namespace ChatOpsBot.Testing;
 
 /// <summary>
-/// A host under test as its own OS process on a free loopback port, configured by environment variables, its
-/// output going to a log file (through the shell, so reading it costs the driver nothing). Knows how long it took
-/// from process start to the first /readyz 200, and reads its resident set size from /proc.
+/// A host as its own OS process on a free loopback port, configured by environment variables the way a container
+/// is, its output going to a log file (through the shell, so collecting it costs the caller nothing). The tests
+/// start the bot this way where in-process hosts would share statics and a thread pool (several replicas, SIGKILL,
+/// what reaches the logs); the benchmarks for start-up time, memory and load. Linked into both projects.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string? _ownedDirectory;
 
-    private HostProcess(Process process, Uri address, string log)
+    private HostProcess(Process process, Uri address, string log, string? ownedDirectory)
     {
         _process = process;
         Address = address;
         Log = log;
+        _ownedDirectory = ownedDirectory;
+        Http = new HttpClient { BaseAddress = address };
     }
 
     public Uri Address { get; }
 
+    /// <summary>A client of the host's address, for callers that need no handler of their own.</summary>
+    public HttpClient Http { get; }
+
     public string Log { get; }
+
+    /// <summary>Everything the host wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            using var reader = new StreamReader(new FileStream(Log, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd();
+        }
+    }
 
     public int Pid => _process.Id;
 
     public TimeSpan StartToReady { get; private set; }
 
-    /// <summary>Starts <c>dotnet <paramref name="assembly"/> [arguments]</c> and returns once /readyz answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> settings, string logDirectory)
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="assembly"/> [arguments]</c> and returns once /readyz answers 200, polled every
+    /// <paramref name="poll"/>. Without <paramref name="logDirectory"/> the log goes to a directory of its own, removed
+    /// on dispose.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> settings,
+        string? logDirectory = null, TimeSpan? poll = null)
     {
+        var ownedDirectory = logDirectory is null ? Directory.CreateTempSubdirectory("chatopsbot-host-").FullName : null;
+        logDirectory ??= ownedDirectory!;
         var port = LoopbackProcess.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var log = Path.Combine(logDirectory, $"{Path.GetFileNameWithoutExtension(assembly)}-{port}.log");
@@ -46,10 +70,10 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        var host = new HostProcess(Process.Start(start)!, address, log);
+        var host = new HostProcess(Process.Start(start)!, address, log, ownedDirectory);
         try
         {
-            await host.WaitUntilReadyAsync(clock);
+            await host.WaitUntilReadyAsync(clock, poll ?? TimeSpan.FromMilliseconds(100));
         }
         catch
         {
@@ -79,12 +103,26 @@ internal sealed class HostProcess : IAsyncDisposable
         return (rss, peak);
     }
 
-    public async ValueTask DisposeAsync() => await LoopbackProcess.StopAsync(_process);
-
-    private async Task WaitUntilReadyAsync(Stopwatch clock)
+    /// <summary>SIGKILL (Process.Kill on Unix): no shutdown hooks, no flush, as the OOM killer or a node loss ends a pod.</summary>
+    public async Task KillAsync()
     {
-        // Polled every 5 ms: the start-up scenario reports this figure.
-        switch (await LoopbackProcess.WaitReadyAsync(_process, new Uri(Address, "/readyz"), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(5)))
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await LoopbackProcess.StopAsync(_process);
+        if (_ownedDirectory is not null)
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(Stopwatch clock, TimeSpan poll)
+    {
+        switch (await LoopbackProcess.WaitReadyAsync(_process, new Uri(Address, "/readyz"), TimeSpan.FromSeconds(60), poll))
         {
             case LoopbackProcess.Readiness.Ready:
                 StartToReady = clock.Elapsed;
