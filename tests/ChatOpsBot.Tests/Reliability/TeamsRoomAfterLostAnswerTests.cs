@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Incidents;
+using ChatOpsBot.Storage;
+using ChatOpsBot.Teams;
 using ChatOpsBot.Tests.Support;
 using ChatOpsBot.Tests.Teams.Support;
 using WireMock;
@@ -39,6 +41,56 @@ public sealed class TeamsRoomAfterLostAnswerTests
         Assert.Equal(1, creates.Count);
         Assert.NotEmpty(bot.Teams.SentTo(LostThread)); // the kick-off card, in the thread people can already see
         Assert.Single(await bot.TimelineAsync(), e => e is ChannelOpened);
+    }
+
+    [Fact]
+    public async Task AfterARestartBetweenTheRootPostAndItsRecordTheThreadIsAdoptedWithoutPostingAgain()
+    {
+        var directory = Directory.CreateTempSubdirectory("chatopsbot-teams-crash-").FullName;
+        try
+        {
+            // What a host killed after Teams made the root post leaves in its store: the incident and the intent, no ChannelOpened.
+            var database = Path.Combine(directory, "chatopsbot.db");
+            var store = new IncidentService(new SqliteIncidentStore(new SqliteDatabase(database), TimeProvider.System), TimeProvider.System, new IncidentSettings());
+            var declared = await store.DeclareAsync(new DeclareRequest("Checkout failing", Severity.Sev2, Origin: TeamsChatPlatform.Conversation(FakeTeams.OpsChannel)),
+                new EventContext(new Actor(TeamsBot.Alice.Id), EventSource.Command), CancellationToken.None);
+            await store.ExecuteAsync(declared.Incident.Number, _ => Decision.Accept(new ChannelOpening("inc-1-checkout-failing")), new EventContext(Actor.Bot, EventSource.Bot), CancellationToken.None);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            using var restarted = ThreadModeBot(BotFactory.Sqlite(database));
+            var creates = AnswerThreadCreatesLosingTheFirst(restarted);
+            ChannelRootsAfterTheFirstCreate(restarted, creates: null, GraphPayloads.BotCardPost(LostRoot, TeamsSigner.AppId, "🚨 inc-1-checkout-failing"));
+
+            var incident = await Eventually.Get(() => restarted.Incidents.GetAsync(1, default), i => i.Chat.KickoffMessageId is not null, "the channel steps after the restart");
+
+            Assert.Equal(LostThread, incident.Channel!.Id);
+            Assert.Equal(0, creates.Count);
+            Assert.NotEmpty(restarted.Teams.SentTo(LostThread));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task InChannelModeAChannelWhoseCreateAnswerWasLostIsAdoptedNotSuffixed()
+    {
+        using var bot = new TeamsBot();
+        var creates = new Counter();
+        bot.Teams.Server.Given(Request.Create().WithPath($"/graph/v1.0/teams/{FakeTeams.TeamId}/channels").UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithCallback(_ => creates.Increment() == 1
+                ? Answer(504, """{"error":{"code":"GatewayTimeout","message":"The operation timed out."}}""")
+                : Answer(400, """{"error":{"code":"NameAlreadyExists","message":"Channel name already existed, please use other name."}}""")));
+        bot.Teams.Server.Given(Request.Create().WithPath($"/graph/v1.0/teams/{FakeTeams.TeamId}/channels").UsingGet()).AtPriority(1)
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(
+                $$"""{"value":[{"id":"{{FakeTeams.IncidentChannel}}","displayName":"inc-1-checkout-failing","description":"Incident channel inc-1-checkout-failing, opened by ChatOpsBot"}]}"""));
+
+        var incident = await bot.DeclareAndWaitAsync();
+
+        Assert.Equal(FakeTeams.IncidentChannel, incident.Channel!.Id);
+        Assert.Equal(1, creates.Count);
     }
 
     public static TheoryData<string, JsonObject> NotThisIncidentsThread => new()
@@ -92,7 +144,7 @@ public sealed class TeamsRoomAfterLostAnswerTests
         Assert.Equal(2, creates.Count);
     }
 
-    private static TeamsBot ThreadModeBot() => new(new Dictionary<string, string?>
+    private static TeamsBot ThreadModeBot(IReadOnlyDictionary<string, string?>? store = null) => new(new Dictionary<string, string?>(store ?? new Dictionary<string, string?>())
     {
         ["Teams:ChannelMode"] = "thread",
         ["Teams:IncidentsChannelId"] = FakeTeams.IncidentsChannel,
@@ -119,12 +171,15 @@ public sealed class TeamsRoomAfterLostAnswerTests
         return creates;
     }
 
-    /// <summary>The incidents channel's root posts: nothing before the first create reached Teams, then its post.</summary>
-    private static void ChannelRootsAfterTheFirstCreate(TeamsBot bot, Counter creates, JsonObject post)
+    /// <summary>
+    /// The incidents channel's root posts: nothing before the first create reached Teams, then its post (without
+    /// <paramref name="creates"/>, the post is there from the start: it was made before a restart).
+    /// </summary>
+    private static void ChannelRootsAfterTheFirstCreate(TeamsBot bot, Counter? creates, JsonObject post)
     {
         var page = GraphPayloads.MessagePage(null, GraphPayloads.PersonPost("1767225600200", "<p>deploy done</p>"), post);
         bot.Teams.Server.Given(Request.Create().WithPath(new WildcardMatcher($"/graph/v1.0/teams/{FakeTeams.TeamId}/channels/*/messages")).UsingGet()).AtPriority(1)
-            .RespondWith(Response.Create().WithCallback(_ => Answer(200, creates.Count == 0 ? GraphPayloads.MessagePage(null) : page)));
+            .RespondWith(Response.Create().WithCallback(_ => Answer(200, creates?.Count == 0 ? GraphPayloads.MessagePage(null) : page)));
     }
 
     private static void DeclarersChats(TeamsBot bot, params (string Id, string? Topic, string ChatType)[] chats) =>
