@@ -61,9 +61,9 @@ public sealed class TeamsRoomAfterLostAnswerTests
             var creates = AnswerThreadCreatesLosingTheFirst(restarted);
             ChannelRootsAfterTheFirstCreate(restarted, creates: null, GraphPayloads.BotCardPost(LostRoot, TeamsSigner.AppId, "🚨 inc-1-checkout-failing"));
 
-            var incident = await Eventually.Get(() => restarted.Incidents.GetAsync(1, default), i => i.Chat.KickoffMessageId is not null, "the channel steps after the restart");
+            var timeline = await Eventually.Get(() => restarted.TimelineAsync(), t => t.OfType<KickoffPosted>().Any(), "the channel steps after the restart");
 
-            Assert.Equal(LostThread, incident.Channel!.Id);
+            Assert.Equal(LostThread, Assert.Single(timeline.OfType<ChannelOpened>()).Channel.Id);
             Assert.Equal(0, creates.Count);
             Assert.NotEmpty(restarted.Teams.SentTo(LostThread));
         }
