@@ -52,6 +52,13 @@ public sealed partial class SlackChatPlatform(ISlackApi slack, SlackFileUploads 
             }
             catch (Exception ex) when (ex.SlackError() == "name_taken" && attempt < MaxNameAttempts)
             {
+                // The HTTP retry sends a create again after a 5xx or a dropped connection, and the first one may have
+                // made the channel: the name is then taken by the incident's own channel, which is adopted, not suffixed.
+                if (attempt == 1 && await FindIncidentChannelAsync(candidate, number, cancellationToken) is { } own)
+                {
+                    return own;
+                }
+
                 LogNameTaken(logger, candidate);
             }
         }

@@ -55,6 +55,16 @@ public interface ITeamsGraphApi
     /// <summary>The team's channels matching an OData <paramref name="filter"/> (TeamsChannelLookup.cs).</summary>
     [Get("/teams/{teamId}/channels")]
     Task<GraphChannelList?> ListChannelsAsync(string teamId, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
+
+    /// <summary>A channel's root messages, newest first, a page at a time (TeamsThreadLookup.cs).</summary>
+    [Get("/teams/{teamId}/channels/{channelId}/messages")]
+    Task<GraphMessageList?> ListChannelMessagesAsync(string teamId, string channelId, [AliasAs("$top")] int top,
+        [AliasAs("$skiptoken")] string? skipToken, CancellationToken cancellationToken);
+
+    /// <summary>A person's chats matching an OData <paramref name="filter"/>, a page at a time (TeamsGroupChatLookup.cs).</summary>
+    [Get("/users/{userId}/chats")]
+    Task<GraphChatList?> ListChatsOfAsync(string userId, [AliasAs("$filter")] string filter, [AliasAs("$skiptoken")] string? skipToken,
+        CancellationToken cancellationToken);
 }
 
 public sealed record GraphResource(string? Id, string? DisplayName = null, string? WebUrl = null);

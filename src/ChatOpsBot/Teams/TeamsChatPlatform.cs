@@ -72,7 +72,7 @@ public sealed partial class TeamsChatPlatform(
                     ["channel"] = new JsonObject { ["id"] = o.IncidentsChannelId },
                     ["tenant"] = new JsonObject { ["id"] = o.TenantId },
                 },
-                ["activity"] = AdaptiveCards.Render(new ChatMessage($"🚨 {ChatText.Inert(name)}"))[0],
+                ["activity"] = AdaptiveCards.Render(ThreadRoot(name))[0],
             }, cancellationToken);
             var id = thread.Id ?? TeamsConversation.Thread(o.IncidentsChannelId!, thread.ActivityId ?? "");
             await references.RememberConversationAsync(id, thread.ServiceUrl ?? serviceUrl.AbsoluteUri, o.TenantId, cancellationToken);
@@ -229,14 +229,17 @@ public sealed partial class TeamsChatPlatform(
             ["members"] = members,
         }, cancellationToken);
         var id = chat.Id ?? throw new InvalidOperationException("Graph created a chat without an id.");
-        if (options.Value.CatalogAppId is { Length: > 0 } app)
+        if (options.Value.CatalogAppId is { Length: > 0 })
         {
             // The bot can post only where its app is installed.
-            await graph.InstallAppInChatAsync(id, new JsonObject { ["teamsApp@odata.bind"] = $"{options.Value.GraphBaseUrl.ToString().TrimEnd('/')}/appCatalogs/teamsApps/{app}" }, cancellationToken);
+            await InstallAppAsync(id, cancellationToken);
         }
 
         return Conversation(id, name);
     }
+
+    private Task InstallAppAsync(string chatId, CancellationToken cancellationToken) =>
+        graph.InstallAppInChatAsync(chatId, new JsonObject { ["teamsApp@odata.bind"] = $"{options.Value.GraphBaseUrl.ToString().TrimEnd('/')}/appCatalogs/teamsApps/{options.Value.CatalogAppId}" }, cancellationToken);
 
     /// <summary>The Entra ids of the incident's people the bot has heard from, the declarer first.</summary>
     private async Task<IReadOnlyList<string>> AadIdsOfParticipantsAsync(int number, CancellationToken cancellationToken)

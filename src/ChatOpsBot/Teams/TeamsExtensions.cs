@@ -63,7 +63,10 @@ public static class TeamsExtensions
 
     /// <summary>
     /// 429 (the per-conversation limits), 412, 502 and 504 are retried with exponential back-off and jitter, waiting
-    /// Retry-After when Teams sends one; also network errors. Other failures go back to the caller.
+    /// Retry-After when Teams sends one; also network errors. Other failures go back to the caller. A request that
+    /// opens an incident room (<see cref="OpensARoom"/>) is retried here only when it was refused (429, 412): after a
+    /// 502, a 504 or a network error the room may exist, and sending the create again would open a second thread or
+    /// chat. That failure goes to the reconciler, whose next attempt looks the room up first (TeamsChannelLookup.cs).
     /// </summary>
     private static void Retry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
@@ -77,6 +80,8 @@ public static class TeamsExtensions
             ShouldRetryAfterHeader = true,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
+                _ when OpensARoom(args.Outcome.Result?.RequestMessage ?? args.Context.GetRequestMessage()) =>
+                    args.Outcome.Result?.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.PreconditionFailed,
                 { Exception: HttpRequestException } => true,
                 { Result.StatusCode: System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.PreconditionFailed
                     or System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.GatewayTimeout } => true,
@@ -84,6 +89,15 @@ public static class TeamsExtensions
             }),
         });
     }
+
+    /// <summary>
+    /// A Bot Connector conversation create (a thread in a channel, a 1:1 chat) or a Graph chat or channel create. A 1:1
+    /// create answers the same chat every time, but it is not told apart from a thread by its address.
+    /// </summary>
+    public static bool OpensARoom(HttpRequestMessage? request) =>
+        request is { RequestUri.AbsolutePath: var path } && request.Method == HttpMethod.Post
+        && (path.EndsWith("/v3/conversations", StringComparison.Ordinal) || path.EndsWith("/chats", StringComparison.Ordinal)
+            || path.EndsWith("/channels", StringComparison.Ordinal));
 
     private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 }

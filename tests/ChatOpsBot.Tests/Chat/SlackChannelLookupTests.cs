@@ -72,7 +72,34 @@ public sealed class SlackChannelLookupTests : IDisposable
         Assert.True(failure.IsRateLimit);
     }
 
+    [Fact]
+    public async Task ACreateTheHttpRetrySentAgainAdoptsTheChannelTheFirstOneOpenedInsteadOfOpeningASecond()
+    {
+        // The first create made the channel but Slack's answer was a 503; the HTTP retry's create then finds the name taken.
+        var creates = 0;
+        _bot.Slack.Server.Given(Request.Create().WithPath("/api/conversations.create")).AtPriority(0).RespondWith(Response.Create().WithCallback(request =>
+            Interlocked.Increment(ref creates) == 1
+                ? new WireMock.ResponseMessage { StatusCode = 503 }
+                : Json(request.Body!.Contains("\"inc-1-checkout-failing\"", StringComparison.Ordinal)
+                    ? """{"ok":false,"error":"name_taken"}"""
+                    : """{"ok":true,"channel":{"id":"C0SECOND","name":"inc-1-checkout-failing-2"}}""")));
+        Page(cursor: null, next: "", """{"id":"C0INC1","name":"inc-1-checkout-failing","creator":"U0BOT","purpose":{"value":""},"topic":{"value":""}}""");
+        _bot.Slack.Answer("auth.test", """{"ok":true,"user_id":"U0BOT","team_id":"T1"}""");
+
+        var incident = await _bot.DeclareAndWaitAsync();
+
+        Assert.Equal("C0INC1", incident.Channel!.Id);
+        Assert.Equal(["inc-1-checkout-failing", "inc-1-checkout-failing"], _bot.Slack.Calls("conversations.create").Select(c => c.GetProperty("name").GetString()));
+    }
+
     public void Dispose() => _bot.Dispose();
+
+    private static WireMock.ResponseMessage Json(string json) => new()
+    {
+        StatusCode = 200,
+        BodyData = new WireMock.Util.BodyData { BodyAsString = json, DetectedBodyType = WireMock.Types.BodyType.String },
+        Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/json") },
+    };
 
     private void Page(string? cursor, string next, string channel)
     {
