@@ -45,7 +45,8 @@ public static partial class SlackCommandsEndpoint
         _ = responder.ShareAttachmentLaterAsync(work, channelId, form["response_url"].ToString());
         _ = responder.FollowUpLaterAsync(form["response_url"].ToString(), work);
         var budget = Task.Delay(options.Value.AcknowledgeWithin, clock);
-        if (await Task.WhenAny(work, budget) == work)
+        // The budget first: when both are done (a zero budget), the acknowledgement wins, as configured.
+        if (await Task.WhenAny(budget, work) != budget)
         {
             return SlackResponder.Ephemeral(SlackResponder.CommandText(await work));
         }

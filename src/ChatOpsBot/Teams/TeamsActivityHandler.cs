@@ -80,7 +80,8 @@ public sealed partial class TeamsActivityHandler(
         var action = TeamsCardAction.FromInvoke(activity.Value);
         var work = action is null ? Task.FromResult<CommandOutcome?>(null) : RunCardActionAsync(activity, action);
         var budget = Task.Delay(options.Value.AcknowledgeWithin, clock);
-        if (await Task.WhenAny(work, budget) != work)
+        // The budget first: when both are done (a zero budget), the acknowledgement wins, as configured.
+        if (await Task.WhenAny(budget, work) == budget)
         {
             Later(async () => await replies.SendAsync(activity, await work ?? CommandOutcome.Reply(UnknownAction)));
             return InvokeMessage("⏳ Working on it… the answer follows in a message.");
