@@ -10,12 +10,6 @@ namespace ChatOpsBot.Core.Incidents;
 /// </summary>
 public sealed partial class IncidentReader(IIncidentStore store, IncidentSettings settings)
 {
-    /// <summary>A reader with the default settings, for tools and tests that configure none.</summary>
-    public IncidentReader(IIncidentStore store)
-        : this(store, new IncidentSettings())
-    {
-    }
-
     private readonly ConcurrentDictionary<int, Incident> _states = new();
     private readonly ConcurrentDictionary<ConversationRef, int> _channels = new();
     private readonly ConcurrentDictionary<string, int> _alertGroups = new(StringComparer.Ordinal);

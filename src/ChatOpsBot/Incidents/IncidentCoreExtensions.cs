@@ -19,8 +19,9 @@ public static class IncidentCoreExtensions
 
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<IncidentOptions>>().Value.ToSettings() with { MaxClockSkew = maxClockSkew });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new IncidentReader(sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IncidentSettings>()));
-        builder.Services.AddSingleton(sp => new IncidentService(sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IncidentReader>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IncidentSettings>()));
+        builder.Services.AddSingleton<IncidentReader>();
+        // The longest constructor: the service commits through the one reader everything else reads from.
+        builder.Services.AddSingleton<IncidentService>();
         builder.Services.AddSingleton<CommandHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return builder;
