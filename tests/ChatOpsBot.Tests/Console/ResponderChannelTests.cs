@@ -30,7 +30,8 @@ public sealed class ResponderChannelTests
         var texts = await Eventually.Get(() => TextsAsync(console), t => t.Any(x => x.StartsWith("🧭", StringComparison.Ordinal)), "the missing-commander reminder");
         Assert.Contains("👤 @alice left the commander role; nobody leads INC-1 now. Take it with `/incident commander @you`.", texts);
         Assert.Single(texts, t => t.StartsWith("🧭 INC-1 has had no incident commander for", StringComparison.Ordinal));
-        var reminded = await console.EventsAsync(1);
+        // The sender posts, then records the reminder: the event may follow the message by a moment.
+        var reminded = await Eventually.Get(() => console.EventsAsync(1), e => e.Any(x => Type(x) == "ReminderSent"), "the reminder recorded");
         Assert.Contains(reminded, e => Type(e) == "ReminderSent" && e.GetProperty("kind").GetString() == "missingCommander");
     }
 
